@@ -1,0 +1,13 @@
+//! The UI loop and its pure core: `update(state, msg, now) -> effects`.
+
+pub mod action;
+pub mod keymap;
+pub mod msg;
+pub mod run;
+pub mod state;
+pub mod update;
+
+pub use action::Action;
+pub use msg::{Effect, Msg};
+pub use state::{Popup, State};
+pub use update::update;

@@ -1,0 +1,22 @@
+use super::action::Action;
+use crate::sync::{Request, SyncEvent};
+
+/// Everything that can change the state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    Action(Action),
+    /// A printable character while a text input (the filter) has focus.
+    Input(char),
+    Backspace,
+    Resize { width: u16, height: u16 },
+    Sync(SyncEvent),
+    /// A deadline the loop was asked to wake for has passed.
+    Tick,
+}
+
+/// What `update` asks the loop to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    Sync(Request),
+    Quit,
+}

@@ -1,0 +1,139 @@
+use crate::config::WipPolicy;
+use crate::domain::{Board, Column, Issue, IssueKey, Person, StatusId};
+use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+/// A popup on top of the board; at most one at a time.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Popup {
+    Help,
+    Detail(IssueKey),
+    /// "In Progress is at its WIP limit (4/4). Move anyway? y/N"
+    ConfirmWip { key: IssueKey, to: usize, message: String },
+}
+
+/// A card moved on screen while Jira has not yet agreed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingMove {
+    pub from: StatusId,
+    pub from_name: String,
+    pub to: usize,
+}
+
+/// Where the cursor is: a column index into the board, and a row among that column's
+/// visible cards.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub column: usize,
+    pub row: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyncStatus {
+    pub running: bool,
+    pub last_synced: Option<DateTime<Utc>>,
+    pub last_error: Option<String>,
+    /// Transient note for the status bar ("moved PAY-12 to Review").
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct State {
+    pub board: Option<Board>,
+    pub selection: Selection,
+    pub popup: Option<Popup>,
+    /// The filter text; `editing` while the user types it.
+    pub filter: String,
+    pub filter_editing: bool,
+    pub only_mine: bool,
+    pub swimlanes: bool,
+    pub me: Option<Person>,
+    pub pending: BTreeMap<IssueKey, PendingMove>,
+    pub sync: SyncStatus,
+    pub wip_policy: WipPolicy,
+    pub refresh_every: Duration,
+    /// When the next background refresh is due; the loop sleeps until then.
+    pub next_refresh: Option<DateTime<Utc>>,
+    /// Shown above the board in the demo.
+    pub banner: Option<String>,
+    pub read_only: bool,
+    pub viewport: (u16, u16),
+    /// Set by `update` when something visible changed; the loop draws and clears it.
+    pub dirty: bool,
+}
+
+impl State {
+    pub fn new(wip_policy: WipPolicy, refresh_every: Duration) -> Self {
+        Self {
+            board: None,
+            selection: Selection::default(),
+            popup: None,
+            filter: String::new(),
+            filter_editing: false,
+            only_mine: false,
+            swimlanes: false,
+            me: None,
+            pending: BTreeMap::new(),
+            sync: SyncStatus {
+                running: false,
+                last_synced: None,
+                last_error: None,
+                note: None,
+            },
+            wip_policy,
+            refresh_every,
+            next_refresh: None,
+            banner: None,
+            read_only: false,
+            viewport: (80, 24),
+            dirty: true,
+        }
+    }
+
+    /// The cards of a column as shown: filtered, and grouped by assignee in swimlanes mode
+    /// (stable, so rank order holds within a lane).
+    pub fn visible_cards(&self, column: usize) -> Vec<&Issue> {
+        let Some(board) = &self.board else {
+            return Vec::new();
+        };
+        let needle = self.filter.to_lowercase();
+        let mine = self.me.as_ref().filter(|_| self.only_mine);
+        let mut cards: Vec<&Issue> = board
+            .cards(column)
+            .filter(|i| i.matches(&needle))
+            .filter(|i| mine.is_none_or(|me| i.assignee.as_ref().is_some_and(|a| a.id == me.id)))
+            .collect();
+        if self.swimlanes {
+            cards.sort_by_key(|i| lane_of(i));
+        }
+        cards
+    }
+
+    pub fn columns(&self) -> &[Column] {
+        self.board.as_ref().map_or(&[], |b| b.columns.as_slice())
+    }
+
+    pub fn selected_card(&self) -> Option<&Issue> {
+        self.visible_cards(self.selection.column)
+            .get(self.selection.row)
+            .copied()
+    }
+
+    pub fn issue(&self, key: &IssueKey) -> Option<&Issue> {
+        self.board.as_ref()?.issues.iter().find(|i| &i.key == key)
+    }
+
+    /// The next moment the loop must wake without input: only the refresh timer.
+    pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
+        self.next_refresh
+    }
+}
+
+/// Lane label for swimlanes: the assignee's name, unassigned last.
+pub fn lane_of(issue: &Issue) -> (bool, String) {
+    match &issue.assignee {
+        Some(p) => (false, p.display_name.clone()),
+        None => (true, String::from("Unassigned")),
+    }
+}

@@ -1,0 +1,9 @@
+//! Configuration: discovery, schema, and where secrets come from.
+
+mod load;
+mod schema;
+mod secret;
+
+pub use load::{ConfigError, Source, discover, load_file, parse};
+pub use schema::{Config, JiraAuth, JiraConfig, JiraScope, UiConfig, WipPolicy};
+pub use secret::{Secret, SecretError, TokenSource};

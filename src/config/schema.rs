@@ -1,0 +1,77 @@
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The whole file. Unknown keys are errors so a typo never silently does nothing.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub ui: UiConfig,
+    pub jira: Option<JiraConfig>,
+    /// action name -> chords, e.g. `move_right = ["shift-l", "shift-right"]`.
+    #[serde(default)]
+    pub keys: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct UiConfig {
+    pub theme: String,
+    pub refresh_seconds: u64,
+    pub wip_policy: WipPolicy,
+    pub read_only: bool,
+}
+
+impl Default for UiConfig {
+    fn default() -> Self {
+        Self {
+            theme: "dark".into(),
+            refresh_seconds: 60,
+            wip_policy: WipPolicy::Warn,
+            read_only: false,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum WipPolicy {
+    /// Ask before moving a card into a full column.
+    #[default]
+    Warn,
+    /// Refuse to move a card into a full column.
+    Block,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct JiraConfig {
+    pub url: String,
+    pub board: u64,
+    #[serde(default)]
+    pub auth: JiraAuth,
+    pub email: Option<String>,
+    pub token_env: Option<String>,
+    pub token_cmd: Option<String>,
+    pub jql: Option<String>,
+    pub scope: Option<JiraScope>,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum JiraAuth {
+    /// Cloud: email + API token, REST v3.
+    #[default]
+    Basic,
+    /// Data Center: personal access token, REST v2.
+    Bearer,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum JiraScope {
+    /// The active sprint (default for scrum boards).
+    Sprint,
+    /// Every issue of the board's filter (default for kanban boards).
+    All,
+}

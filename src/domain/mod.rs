@@ -1,0 +1,8 @@
+//! Plain nouns of the problem: no I/O, no UI, no wire formats.
+
+pub mod board;
+pub mod issue;
+pub mod text;
+
+pub use board::{Board, BoardKind, Column, Sprint, SprintState, WipState};
+pub use issue::{Issue, IssueKey, Person, StatusId};

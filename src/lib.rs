@@ -1,0 +1,10 @@
+//! shipdeck: the team's board, sprint, pipelines and deployments in one terminal screen.
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod providers;
+pub mod sandbox;
+pub mod sync;
+pub mod ui;

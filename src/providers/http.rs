@@ -1,0 +1,1 @@
+//! The shared HTTP client: timeouts, user agent, auth, status -> error mapping.

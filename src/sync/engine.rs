@@ -1,0 +1,2 @@
+pub struct Engine;
+pub fn spawn() {}

@@ -1,0 +1,1 @@
+//! Drawing. Pure functions of `&State`: no I/O, no network.
