@@ -78,7 +78,9 @@ impl Keymap {
     }
 
     pub fn action(&self, key: &KeyEvent) -> Option<Action> {
-        self.bindings.get(&normalize(key.code, key.modifiers)).copied()
+        self.bindings
+            .get(&normalize(key.code, key.modifiers))
+            .copied()
     }
 
     /// The chords bound to an action, as written ("L", "shift-right").
@@ -104,7 +106,11 @@ fn normalize(code: KeyCode, mods: KeyModifiers) -> Chord {
         // Terminals differ on whether 'L' comes with SHIFT; the letter's case says it all.
         KeyCode::Char(c) => {
             mods.remove(KeyModifiers::SHIFT);
-            KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) { c.to_ascii_lowercase() } else { c })
+            KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            })
         }
         KeyCode::BackTab => {
             mods.insert(KeyModifiers::SHIFT);
@@ -151,7 +157,11 @@ pub fn parse_chord(text: &str) -> Option<Chord> {
                 return None;
             }
             // "shift-l" means 'L'.
-            let c = if mods.contains(KeyModifiers::SHIFT) { c.to_ascii_uppercase() } else { c };
+            let c = if mods.contains(KeyModifiers::SHIFT) {
+                c.to_ascii_uppercase()
+            } else {
+                c
+            };
             KeyCode::Char(c)
         }
     };
@@ -169,10 +179,22 @@ mod tests {
     #[test]
     fn shift_letters_match_with_or_without_the_modifier() {
         let map = Keymap::default();
-        assert_eq!(map.action(&key(KeyCode::Char('L'), KeyModifiers::SHIFT)), Some(Action::MoveRight));
-        assert_eq!(map.action(&key(KeyCode::Char('L'), KeyModifiers::NONE)), Some(Action::MoveRight));
-        assert_eq!(map.action(&key(KeyCode::Right, KeyModifiers::SHIFT)), Some(Action::MoveRight));
-        assert_eq!(map.action(&key(KeyCode::Char('l'), KeyModifiers::NONE)), Some(Action::Right));
+        assert_eq!(
+            map.action(&key(KeyCode::Char('L'), KeyModifiers::SHIFT)),
+            Some(Action::MoveRight)
+        );
+        assert_eq!(
+            map.action(&key(KeyCode::Char('L'), KeyModifiers::NONE)),
+            Some(Action::MoveRight)
+        );
+        assert_eq!(
+            map.action(&key(KeyCode::Right, KeyModifiers::SHIFT)),
+            Some(Action::MoveRight)
+        );
+        assert_eq!(
+            map.action(&key(KeyCode::Char('l'), KeyModifiers::NONE)),
+            Some(Action::Right)
+        );
     }
 
     #[test]
@@ -181,10 +203,22 @@ mod tests {
         o.insert("quit".to_string(), vec!["x".to_string()]);
         o.insert("move_right".to_string(), vec!["ctrl-l".to_string()]);
         let map = Keymap::new(&o).unwrap();
-        assert_eq!(map.action(&key(KeyCode::Char('q'), KeyModifiers::NONE)), None);
-        assert_eq!(map.action(&key(KeyCode::Char('x'), KeyModifiers::NONE)), Some(Action::Quit));
-        assert_eq!(map.action(&key(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit));
-        assert_eq!(map.action(&key(KeyCode::Char('l'), KeyModifiers::CONTROL)), Some(Action::MoveRight));
+        assert_eq!(
+            map.action(&key(KeyCode::Char('q'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            map.action(&key(KeyCode::Char('x'), KeyModifiers::NONE)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            map.action(&key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            map.action(&key(KeyCode::Char('l'), KeyModifiers::CONTROL)),
+            Some(Action::MoveRight)
+        );
         assert_eq!(map.chords(Action::Quit), ["x"]);
     }
 
@@ -192,9 +226,15 @@ mod tests {
     fn bad_names_are_reported() {
         let mut o = BTreeMap::new();
         o.insert("fly".to_string(), vec!["x".to_string()]);
-        assert_eq!(Keymap::new(&o).unwrap_err(), KeymapError::UnknownAction("fly".into()));
+        assert_eq!(
+            Keymap::new(&o).unwrap_err(),
+            KeymapError::UnknownAction("fly".into())
+        );
         let mut o = BTreeMap::new();
         o.insert("quit".to_string(), vec!["hyper-x".to_string()]);
-        assert!(matches!(Keymap::new(&o).unwrap_err(), KeymapError::BadChord { .. }));
+        assert!(matches!(
+            Keymap::new(&o).unwrap_err(),
+            KeymapError::BadChord { .. }
+        ));
     }
 }

@@ -2,7 +2,9 @@
 
 pub mod action;
 pub mod keymap;
+mod moves;
 pub mod msg;
+mod nav;
 pub mod run;
 pub mod state;
 pub mod update;
@@ -10,4 +12,4 @@ pub mod update;
 pub use action::Action;
 pub use msg::{Effect, Msg};
 pub use state::{Popup, State};
-pub use update::update;
+pub use update::{init, update};

@@ -8,7 +8,10 @@ pub enum Msg {
     /// A printable character while a text input (the filter) has focus.
     Input(char),
     Backspace,
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     Sync(SyncEvent),
     /// A deadline the loop was asked to wake for has passed.
     Tick,

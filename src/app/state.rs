@@ -10,7 +10,11 @@ pub enum Popup {
     Help,
     Detail(IssueKey),
     /// "In Progress is at its WIP limit (4/4). Move anyway? y/N"
-    ConfirmWip { key: IssueKey, to: usize, message: String },
+    ConfirmWip {
+        key: IssueKey,
+        to: usize,
+        message: String,
+    },
 }
 
 /// A card moved on screen while Jira has not yet agreed.

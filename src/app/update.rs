@@ -1,7 +1,176 @@
+//! The pure heart of the app: no I/O, no clock (time comes in as `now`).
+
+use super::action::Action;
 use super::msg::{Effect, Msg};
-use super::state::State;
+use super::state::{Popup, State};
+use super::{moves, nav};
+use crate::sync::{Request, SyncEvent};
 use chrono::{DateTime, Utc};
 
-pub fn update(_state: &mut State, _msg: Msg, _now: DateTime<Utc>) -> Vec<Effect> {
+/// The first effects: load the board and learn who "me" is.
+pub fn init(state: &mut State) -> Vec<Effect> {
+    state.sync.running = true;
+    vec![
+        Effect::Sync(Request::FetchBoard),
+        Effect::Sync(Request::FetchMyself),
+    ]
+}
+
+pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
+    if msg != Msg::Tick {
+        state.dirty = true;
+    }
+    match msg {
+        Msg::Action(action) => on_action(state, action),
+        Msg::Input(c) if state.filter_editing => {
+            let key = nav::selected_key(state);
+            state.filter.push(c);
+            nav::reselect(state, key.as_ref());
+            Vec::new()
+        }
+        Msg::Backspace if state.filter_editing => {
+            let key = nav::selected_key(state);
+            state.filter.pop();
+            nav::reselect(state, key.as_ref());
+            Vec::new()
+        }
+        Msg::Input(_) | Msg::Backspace => Vec::new(),
+        Msg::Resize { width, height } => {
+            state.viewport = (width, height);
+            Vec::new()
+        }
+        Msg::Sync(event) => on_sync(state, event, now),
+        Msg::Tick => on_tick(state, now),
+    }
+}
+
+fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
+    // q and Ctrl+C leave from anywhere; while typing, the loop turns `q` into text.
+    if action == Action::Quit {
+        return vec![Effect::Quit];
+    }
+    if state.filter_editing {
+        match action {
+            Action::Open | Action::Confirm => state.filter_editing = false,
+            Action::Close => {
+                let key = nav::selected_key(state);
+                state.filter.clear();
+                state.filter_editing = false;
+                nav::reselect(state, key.as_ref());
+            }
+            _ => {}
+        }
+        return Vec::new();
+    }
+    if let Some(popup) = state.popup.take() {
+        return on_popup(state, popup, action);
+    }
+    match action {
+        Action::Help => state.popup = Some(Popup::Help),
+        Action::Close => {
+            let key = nav::selected_key(state);
+            state.filter.clear();
+            state.sync.note = None;
+            nav::reselect(state, key.as_ref());
+        }
+        Action::Left | Action::Right | Action::Up | Action::Down => nav::step(state, action),
+        Action::Top | Action::Bottom | Action::PageUp | Action::PageDown => {
+            nav::jump(state, action)
+        }
+        Action::MoveLeft => return moves::shift(state, -1),
+        Action::MoveRight => return moves::shift(state, 1),
+        Action::Open => {
+            if let Some(card) = state.selected_card() {
+                state.popup = Some(Popup::Detail(card.key.clone()));
+            }
+        }
+        Action::Filter => state.filter_editing = true,
+        Action::ToggleMine => return toggle_mine(state),
+        Action::ToggleSwimlanes => {
+            let key = nav::selected_key(state);
+            state.swimlanes = !state.swimlanes;
+            nav::reselect(state, key.as_ref());
+        }
+        Action::Refresh => return refresh(state),
+        Action::Quit | Action::Confirm | Action::Deny => {}
+    }
+    Vec::new()
+}
+
+fn on_popup(state: &mut State, popup: Popup, action: Action) -> Vec<Effect> {
+    match (popup, action) {
+        (Popup::ConfirmWip { key, to, .. }, Action::Confirm) => moves::start(state, &key, to),
+        (Popup::ConfirmWip { key, .. }, Action::Deny | Action::Close) => {
+            state.sync.note = Some(format!("Left {key} where it was"));
+            Vec::new()
+        }
+        (Popup::Help, Action::Help | Action::Close) => Vec::new(),
+        (Popup::Detail(_), Action::Open | Action::Close) => Vec::new(),
+        // Anything else leaves the popup open.
+        (popup, _) => {
+            state.popup = Some(popup);
+            Vec::new()
+        }
+    }
+}
+
+fn toggle_mine(state: &mut State) -> Vec<Effect> {
+    if state.me.is_none() {
+        state.sync.note = Some("Still asking Jira who you are; try again in a moment".into());
+        return vec![Effect::Sync(Request::FetchMyself)];
+    }
+    let key = nav::selected_key(state);
+    state.only_mine = !state.only_mine;
+    nav::reselect(state, key.as_ref());
+    Vec::new()
+}
+
+fn refresh(state: &mut State) -> Vec<Effect> {
+    if state.sync.running {
+        return Vec::new();
+    }
+    state.sync.running = true;
+    state.next_refresh = None;
+    vec![Effect::Sync(Request::FetchBoard)]
+}
+
+fn on_tick(state: &mut State, now: DateTime<Utc>) -> Vec<Effect> {
+    match state.next_refresh {
+        Some(due) if due <= now => {
+            state.dirty = true;
+            refresh(state)
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn on_sync(state: &mut State, event: SyncEvent, now: DateTime<Utc>) -> Vec<Effect> {
+    match event {
+        SyncEvent::SyncStarted => state.sync.running = true,
+        SyncEvent::BoardLoaded { board, at } => {
+            let key = nav::selected_key(state);
+            state.board = Some(board);
+            moves::reapply_pending(state);
+            state.sync.running = false;
+            state.sync.last_synced = Some(at);
+            state.sync.last_error = None;
+            state.next_refresh = Some(now + state.refresh_every);
+            nav::reselect(state, key.as_ref());
+        }
+        SyncEvent::MyselfLoaded(person) => state.me = Some(person),
+        SyncEvent::CardMoved { key } => return moves::confirmed(state, &key),
+        SyncEvent::MoveFailed { key, error } => moves::failed(state, &key, error),
+        SyncEvent::SyncFailed { error } => {
+            state.sync.running = false;
+            state.sync.last_error = Some(error);
+            state.next_refresh = Some(now + state.refresh_every);
+        }
+        SyncEvent::Waiting { retry_after } => {
+            state.sync.note = Some(format!(
+                "Rate limited: retrying in {}s as the server asks",
+                retry_after.as_secs()
+            ));
+        }
+    }
     Vec::new()
 }

@@ -82,7 +82,11 @@ fn invalid(text: &str, path: &str, key: &str, e: &toml::de::Error) -> ConfigErro
         path: path.to_string(),
         line,
         column,
-        key: if key.is_empty() || key == "." { "(file)".into() } else { key.into() },
+        key: if key.is_empty() || key == "." {
+            "(file)".into()
+        } else {
+            key.into()
+        },
         message: e.message().to_string(),
     }
 }
@@ -106,7 +110,10 @@ fn check(config: &Config) -> Result<(), String> {
             return Err("jira.email is required when jira.auth = \"basic\"".into());
         }
         if !(jira.url.starts_with("http://") || jira.url.starts_with("https://")) {
-            return Err(format!("jira.url must start with http:// or https:// (got {:?})", jira.url));
+            return Err(format!(
+                "jira.url must start with http:// or https:// (got {:?})",
+                jira.url
+            ));
         }
     }
     Ok(())

@@ -98,15 +98,21 @@ mod tests {
 
     #[test]
     fn command_output_is_trimmed() {
-        let s = TokenSource::Command("printf ' tok \\n'".into()).read().unwrap();
+        let s = TokenSource::Command("printf ' tok \\n'".into())
+            .read()
+            .unwrap();
         assert_eq!(s.expose(), "tok");
     }
 
     #[test]
     fn failures_name_the_source_not_the_value() {
-        let e = TokenSource::Env("SHIPDECK_TEST_NOPE_UNSET".into()).read().unwrap_err();
+        let e = TokenSource::Env("SHIPDECK_TEST_NOPE_UNSET".into())
+            .read()
+            .unwrap_err();
         assert!(e.to_string().contains("SHIPDECK_TEST_NOPE_UNSET"));
-        let e = TokenSource::Command("echo tok; exit 3".into()).read().unwrap_err();
+        let e = TokenSource::Command("echo tok; exit 3".into())
+            .read()
+            .unwrap_err();
         assert_eq!(
             e.to_string(),
             "the token command `echo tok; exit 3` failed: exit status: 3"

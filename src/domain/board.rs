@@ -97,6 +97,12 @@ impl Board {
         self.cards(column).count()
     }
 
+    /// `Some(max)` when one more card would take the column past its WIP max.
+    pub fn full_at(&self, column: usize) -> Option<u32> {
+        let max = self.columns.get(column)?.max?;
+        (self.count(column) >= max as usize).then_some(max)
+    }
+
     pub fn column_named(&self, name: &str) -> Option<usize> {
         self.columns
             .iter()

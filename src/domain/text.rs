@@ -70,7 +70,10 @@ mod tests {
     fn strips_title_change_and_clear_screen() {
         assert_eq!(sanitize("a\u{1b}]0;pwned\u{7}b", false), "ab");
         assert_eq!(sanitize("x\u{1b}[2Jy\u{1b}[31mz", false), "xyz");
-        assert_eq!(sanitize("osc\u{1b}]8;;http://e\u{1b}\\link", false), "osclink");
+        assert_eq!(
+            sanitize("osc\u{1b}]8;;http://e\u{1b}\\link", false),
+            "osclink"
+        );
     }
 
     #[test]
@@ -82,6 +85,9 @@ mod tests {
 
     #[test]
     fn keeps_cjk_and_emoji() {
-        assert_eq!(sanitize("修复 🚀 déploiement", false), "修复 🚀 déploiement");
+        assert_eq!(
+            sanitize("修复 🚀 déploiement", false),
+            "修复 🚀 déploiement"
+        );
     }
 }

@@ -21,12 +21,24 @@ pub enum Request {
 #[derive(Clone, Debug, PartialEq)]
 pub enum SyncEvent {
     SyncStarted,
-    BoardLoaded { board: Board, at: DateTime<Utc> },
+    BoardLoaded {
+        board: Board,
+        at: DateTime<Utc>,
+    },
     MyselfLoaded(Person),
-    CardMoved { key: IssueKey },
-    MoveFailed { key: IssueKey, error: String },
+    CardMoved {
+        key: IssueKey,
+    },
+    MoveFailed {
+        key: IssueKey,
+        error: String,
+    },
     /// A fetch failed; the last data stays on screen.
-    SyncFailed { error: String },
+    SyncFailed {
+        error: String,
+    },
     /// A 429: the engine waits this long before trying again.
-    Waiting { retry_after: Duration },
+    Waiting {
+        retry_after: Duration,
+    },
 }
