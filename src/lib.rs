@@ -8,3 +8,6 @@ pub mod providers;
 pub mod sandbox;
 pub mod sync;
 pub mod ui;
+pub mod report;
+pub mod commands;
+pub mod logging;

@@ -1,1 +1,209 @@
-//! The shared HTTP client: timeouts, user agent, auth, status -> error mapping.
+//! The shared HTTP client: timeouts, user agent, auth, status -> error mapping. Jira uses it
+//! first; the GitHub and deploy providers reuse it, so nothing here knows about Jira paths.
+
+mod failure;
+
+pub use failure::{DEFAULT_RETRY_AFTER, server_text};
+
+use super::ProviderError;
+use crate::config::{Secret, TokenSource};
+use crate::domain::text::sanitize;
+use reqwest::{Method, Url, header};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::time::Duration;
+
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+pub const TOTAL_TIMEOUT: Duration = Duration::from_secs(30);
+pub const USER_AGENT: &str = concat!("shipdeck/", env!("CARGO_PKG_VERSION"));
+
+/// How requests prove who they are. Debug never shows the token (`Secret` hides it).
+#[derive(Clone, Debug)]
+pub enum Auth {
+    /// `Authorization: Basic base64(user:token)` (Jira Cloud: email + API token).
+    Basic { user: String, token: Secret },
+    /// `Authorization: Bearer token` (Jira Data Center PAT, GitHub, deploy backends).
+    Bearer(Secret),
+}
+
+/// One service's client. Paths are appended to the base URL verbatim so a context path such
+/// as `https://jira.corp/jira` survives.
+#[derive(Clone, Debug)]
+pub struct HttpClient {
+    http: reqwest::Client,
+    base: String,
+    host: String,
+    service: String,
+    auth: Auth,
+    token_source: TokenSource,
+}
+
+impl HttpClient {
+    /// `service` names the server in every error ("Jira"); `token_source` is what a 401 tells
+    /// the user to fix.
+    pub fn new(
+        service: &str,
+        base_url: &str,
+        auth: Auth,
+        token_source: TokenSource,
+    ) -> Result<Self, ProviderError> {
+        let base = base_url.trim().trim_end_matches('/').to_string();
+        // The URL itself is never echoed: it may carry `user:password@`.
+        let invalid = |why: &str| {
+            ProviderError::Rejected(format!(
+                "the {service} URL in the configuration is not usable: {why}"
+            ))
+        };
+        let url = Url::parse(&base).map_err(|e| invalid(&e.to_string()))?;
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(invalid("it must start with http:// or https://"));
+        }
+        let host = url
+            .host_str()
+            .filter(|h| !h.is_empty())
+            .ok_or_else(|| invalid("it has no host"))?
+            .to_string();
+        let http = reqwest::Client::builder()
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(TOTAL_TIMEOUT)
+            .user_agent(USER_AGENT)
+            .build()
+            .map_err(|e| ProviderError::Network {
+                host: host.clone(),
+                message: format!("cannot set up the HTTP client: {}", root_cause(&e)),
+            })?;
+        Ok(Self {
+            http,
+            base,
+            host,
+            service: service.to_string(),
+            auth,
+            token_source,
+        })
+    }
+
+    /// The configured base URL without a trailing slash (for links such as `/browse/KEY`).
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    pub fn service(&self) -> &str {
+        &self.service
+    }
+
+    /// GET `path` with `query`, decoded as `T`; a body that does not fit is a `Decode` error
+    /// naming the service and path.
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+    ) -> Result<T, ProviderError> {
+        let body = self.send(Method::GET, path, query, None::<&()>).await?;
+        self.decode(path, &body)
+    }
+
+    /// POST a JSON body; the answer's body is returned raw (often empty, e.g. 204).
+    pub async fn post<B: Serialize + ?Sized>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<Vec<u8>, ProviderError> {
+        self.send(Method::POST, path, &[], Some(body)).await
+    }
+
+    pub fn decode<T: DeserializeOwned>(&self, path: &str, body: &[u8]) -> Result<T, ProviderError> {
+        let mut de = serde_json::Deserializer::from_slice(body);
+        serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let at = e.path().to_string();
+            let inner = e.into_inner();
+            let message = if at == "." || at.is_empty() {
+                inner.to_string()
+            } else {
+                format!("at {at}: {inner}")
+            };
+            self.decode_error(path, &message)
+        })
+    }
+
+    /// A `Decode` error for an answer that parsed but makes no sense (a repeated page token).
+    pub fn decode_error(&self, path: &str, message: &str) -> ProviderError {
+        ProviderError::Decode {
+            what: format!("{} {path}", self.service),
+            message: failure::short(message),
+        }
+    }
+
+    async fn send<B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, &str)],
+        body: Option<&B>,
+    ) -> Result<Vec<u8>, ProviderError> {
+        let url = format!("{}{path}", self.base);
+        let mut request = self
+            .http
+            .request(method, url)
+            .header(header::ACCEPT, "application/json");
+        if !query.is_empty() {
+            request = request.query(query);
+        }
+        request = match &self.auth {
+            Auth::Basic { user, token } => request.basic_auth(user, Some(token.expose())),
+            Auth::Bearer(token) => request.bearer_auth(token.expose()),
+        };
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let response = request.send().await.map_err(|e| self.network(&e))?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.map_err(|e| self.network(&e))?;
+        tracing::debug!(service = %self.service, path, status = status.as_u16(), "http");
+        if status.is_success() {
+            return Ok(bytes.to_vec());
+        }
+        Err(failure::status_error(
+            &failure::Context {
+                service: &self.service,
+                path,
+                token_source: &self.token_source,
+            },
+            status,
+            &headers,
+            &bytes,
+        ))
+    }
+
+    /// Host only: the URL may hold a query or credentials, and reqwest's own message holds
+    /// the URL.
+    fn network(&self, e: &reqwest::Error) -> ProviderError {
+        let message = if e.is_timeout() {
+            format!(
+                "no answer within {} s (connect) / {} s (total)",
+                CONNECT_TIMEOUT.as_secs(),
+                TOTAL_TIMEOUT.as_secs()
+            )
+        } else if e.is_connect() {
+            format!("connection failed: {}", root_cause(e))
+        } else {
+            root_cause(e)
+        };
+        ProviderError::Network {
+            host: self.host.clone(),
+            message: sanitize(&message, false),
+        }
+    }
+}
+
+/// The innermost cause (an io error such as "Connection refused"), which never holds the URL.
+fn root_cause(e: &reqwest::Error) -> String {
+    let mut last = None;
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        last = Some(c);
+        cause = c.source();
+    }
+    // Without an inner cause reqwest's own text would name the URL, so say less.
+    last.map_or_else(|| "the request failed".to_string(), ToString::to_string)
+}

@@ -1,1 +1,7 @@
 //! The built-in demo backend: Jira-shaped HTTP on 127.0.0.1.
+
+mod adf;
+mod catalog;
+mod doc;
+mod people;
+mod wiki;

@@ -6,6 +6,7 @@ use crate::providers::{IssueTracker, ProviderError};
 use chrono::Utc;
 use std::future::Future;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
 
 /// How often a rate-limited request is retried before the error is shown.
@@ -57,7 +58,7 @@ async fn run(
                     Request::MoveCard { key, to } => {
                         let (tracker, events) = (tracker.clone(), events.clone());
                         tokio::spawn(async move {
-                            let moved = patient(&events, || tracker.move_issue(&key, &to)).await;
+                            let moved = patient(waiting(&events), || tracker.move_issue(&key, &to)).await;
                             let _ = events.send(match moved {
                                 Ok(()) => SyncEvent::CardMoved { key },
                                 Err(e) => SyncEvent::MoveFailed { key, error: e.to_string() },
@@ -83,7 +84,7 @@ async fn fetch_board(
     done: UnboundedSender<()>,
 ) {
     let _ = events.send(SyncEvent::SyncStarted);
-    let event = match patient(&events, || tracker.load_board()).await {
+    let event = match patient(waiting(&events), || tracker.load_board()).await {
         Ok(board) => SyncEvent::BoardLoaded {
             board,
             at: Utc::now(),
@@ -100,7 +101,7 @@ async fn fetch_board(
 }
 
 async fn fetch_myself(tracker: Arc<dyn IssueTracker>, events: UnboundedSender<SyncEvent>) {
-    match patient(&events, || tracker.myself()).await {
+    match patient(waiting(&events), || tracker.myself()).await {
         Ok(me) => {
             let _ = events.send(SyncEvent::MyselfLoaded(me));
         }
@@ -108,11 +109,15 @@ async fn fetch_myself(tracker: Arc<dyn IssueTracker>, events: UnboundedSender<Sy
     }
 }
 
-/// Runs `call`, waiting out 429s as `Retry-After` asks (and saying so) a few times.
-pub async fn patient<T, F, Fut>(
-    events: &UnboundedSender<SyncEvent>,
-    mut call: F,
-) -> Result<T, ProviderError>
+fn waiting(events: &UnboundedSender<SyncEvent>) -> impl Fn(Duration) + '_ {
+    |retry_after| {
+        let _ = events.send(SyncEvent::Waiting { retry_after });
+    }
+}
+
+/// Runs `call`, waiting out 429s as `Retry-After` asks (and saying so through `on_wait`)
+/// a few times.
+pub async fn patient<T, F, Fut>(on_wait: impl Fn(Duration), mut call: F) -> Result<T, ProviderError>
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = Result<T, ProviderError>>,
@@ -122,7 +127,7 @@ where
         match call().await {
             Err(ProviderError::RateLimited { retry_after, .. }) if tries < RATE_LIMIT_RETRIES => {
                 tries += 1;
-                let _ = events.send(SyncEvent::Waiting { retry_after });
+                on_wait(retry_after);
                 tokio::time::sleep(retry_after).await;
             }
             other => return other,

@@ -3,7 +3,7 @@
 
 mod engine;
 
-pub use engine::{Engine, spawn};
+pub use engine::{Engine, patient, spawn};
 
 use crate::domain::{Board, Column, IssueKey, Person};
 use chrono::{DateTime, Utc};

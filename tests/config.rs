@@ -1,0 +1,111 @@
+use shipdeck::config::{ConfigError, JiraAuth, Source, WipPolicy, discover, load_file, parse};
+use std::path::Path;
+
+#[test]
+fn the_example_config_loads() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("config.example.toml");
+    let config = load_file(&path).unwrap();
+    assert_eq!(config.ui.theme, "dark");
+    assert_eq!(config.ui.refresh_seconds, 60);
+    assert_eq!(config.ui.wip_policy, WipPolicy::Warn);
+    let jira = config.jira.unwrap();
+    assert_eq!(jira.board, 42);
+    assert_eq!(jira.auth, JiraAuth::Basic);
+    assert_eq!(jira.token_env.as_deref(), Some("JIRA_API_TOKEN"));
+}
+
+fn invalid(text: &str) -> (usize, usize, String, String) {
+    match parse(text, "team.toml") {
+        Err(ConfigError::Invalid {
+            path,
+            line,
+            column,
+            key,
+            message,
+        }) => {
+            assert_eq!(path, "team.toml");
+            (line, column, key, message)
+        }
+        other => panic!("expected an Invalid error, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_unknown_key_names_file_line_column_and_key() {
+    let (line, column, key, message) = invalid("[ui]\ntheme = \"dark\"\nrefresh_secs = 5\n");
+    assert_eq!((line, column), (3, 1));
+    assert_eq!(key, "ui.refresh_secs");
+    assert!(
+        message.contains("unknown field `refresh_secs`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_wrong_type_names_the_key() {
+    let (line, column, key, message) = invalid("[ui]\nrefresh_seconds = \"soon\"\n");
+    assert_eq!((line, column), (2, 19));
+    assert_eq!(key, "ui.refresh_seconds");
+    assert!(message.contains("invalid type"), "{message}");
+    let (line, _, key, _) = invalid(
+        "[jira]\nurl = \"https://x\"\nboard = 1\nauth = \"oauth\"\nemail = \"a\"\ntoken_env = \"T\"\n",
+    );
+    assert_eq!(line, 4);
+    assert_eq!(key, "jira.auth");
+}
+
+#[test]
+fn broken_toml_names_the_line() {
+    let (line, _, key, _) = invalid("[ui]\ntheme = \"dark\n");
+    assert_eq!(line, 2);
+    assert_eq!(key, "(file)");
+    let e = parse("[ui\n", "x.toml").unwrap_err().to_string();
+    assert!(e.starts_with("x.toml:1:"), "{e}");
+}
+
+#[test]
+fn semantic_checks_explain_themselves() {
+    let e = parse(
+        "[jira]\nurl = \"https://x\"\nboard = 1\nemail = \"a\"\n",
+        "c.toml",
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "c.toml: jira: set exactly one of token_env or token_cmd"
+    );
+    let e = parse(
+        "[jira]\nurl = \"https://x\"\nboard = 1\ntoken_env = \"T\"\n",
+        "c.toml",
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("jira.email is required"));
+    let ok = parse(
+        "[jira]\nurl = \"https://x\"\nboard = 1\nauth = \"bearer\"\ntoken_cmd = \"pass jira\"\n",
+        "c.toml",
+    );
+    assert!(ok.is_ok());
+    let e = parse("[ui]\nrefresh_seconds = 0\n", "c.toml").unwrap_err();
+    assert!(e.to_string().contains("refresh_seconds"));
+}
+
+#[test]
+fn discovery_prefers_the_flag_then_the_env_and_demo_forces_the_demo() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("config.example.toml");
+    let cargo = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let env = cargo.to_str();
+    assert_eq!(
+        discover(Some(&example), env, false).unwrap(),
+        Source::File(example.clone())
+    );
+    assert_eq!(
+        discover(None, env, false).unwrap(),
+        Source::File(cargo.clone())
+    );
+    assert_eq!(discover(Some(&example), env, true).unwrap(), Source::Demo);
+    let missing = discover(Some(Path::new("/nonexistent/shipdeck.toml")), None, false).unwrap_err();
+    assert_eq!(
+        missing.to_string(),
+        "cannot read /nonexistent/shipdeck.toml: no such file"
+    );
+}
