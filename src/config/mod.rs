@@ -5,5 +5,7 @@ mod schema;
 mod secret;
 
 pub use load::{ConfigError, Source, discover, load_file, parse};
-pub use schema::{Config, JiraAuth, JiraConfig, JiraScope, UiConfig, WipPolicy};
+pub use schema::{
+    Config, DeployBackendKind, DeployConfig, JiraAuth, JiraConfig, JiraScope, UiConfig, WipPolicy,
+};
 pub use secret::{Secret, SecretError, TokenSource};

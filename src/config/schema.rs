@@ -8,6 +8,9 @@ pub struct Config {
     #[serde(default)]
     pub ui: UiConfig,
     pub jira: Option<JiraConfig>,
+    /// One table per deploy backend.
+    #[serde(default)]
+    pub deploy: Vec<DeployConfig>,
     /// action name -> chords, e.g. `move_right = ["shift-l", "shift-right"]`.
     #[serde(default)]
     pub keys: BTreeMap<String, Vec<String>>,
@@ -74,4 +77,30 @@ pub enum JiraScope {
     Sprint,
     /// Every issue of the board's filter (default for kanban boards).
     All,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DeployConfig {
+    /// How the backend is shown.
+    pub name: String,
+    pub kind: DeployBackendKind,
+    pub url: String,
+    pub token_env: Option<String>,
+    pub token_cmd: Option<String>,
+    /// Only these services (default: all the backend offers).
+    pub services: Option<Vec<String>>,
+    /// Environments that need the typed confirmation, on top of what the server marks.
+    #[serde(default)]
+    pub protected: Vec<String>,
+    /// Hide promote, rollback and cancel for this backend.
+    #[serde(default)]
+    pub read_only: bool,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum DeployBackendKind {
+    /// The shipdeck deploy protocol v1 (docs/deploy-protocol.md).
+    Http,
 }

@@ -1,6 +1,7 @@
 //! Plain nouns of the problem: no I/O, no UI, no wire formats.
 
 pub mod board;
+pub mod deploy;
 pub mod issue;
 pub mod text;
 

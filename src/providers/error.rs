@@ -36,6 +36,9 @@ pub enum ProviderError {
     Network { host: String, message: String },
     #[error("unexpected answer from {what}: {message}")]
     Decode { what: String, message: String },
+    /// A write whose retries ran out: it may or may not have happened.
+    #[error("unknown outcome of {action}: {detail}; check the history before trying again")]
+    UnknownOutcome { action: String, detail: String },
 }
 
 impl ProviderError {

@@ -7,6 +7,9 @@ pub mod jira;
 
 pub use error::ProviderError;
 
+use crate::domain::deploy::{
+    Deployment, DeploymentId, IdempotencyKey, PromoteRequest, RollbackRequest, Service,
+};
 use crate::domain::{Board, Column, IssueKey, Person};
 use async_trait::async_trait;
 
@@ -22,4 +25,41 @@ pub trait IssueTracker: Send + Sync {
     /// Moves a card into `to` with a workflow transition whose target status is one of the
     /// column's statuses; never chosen by name.
     async fn move_issue(&self, key: &IssueKey, to: &Column) -> Result<(), ProviderError>;
+}
+
+/// A deploy backend: the shipdeck deploy protocol today; Argo CD and GitHub later map onto the
+/// same verbs (sync to a revision, roll back to a history entry).
+#[async_trait]
+pub trait DeployBackend: Send + Sync {
+    /// How the backend is shown (the config's `name`).
+    fn name(&self) -> &str;
+
+    /// Services with their environments in promotion order and what each runs now.
+    async fn services(&self) -> Result<Vec<Service>, ProviderError>;
+
+    /// Deployments of one environment, newest first.
+    async fn history(
+        &self,
+        service: &str,
+        environment: &str,
+        limit: usize,
+    ) -> Result<Vec<Deployment>, ProviderError>;
+
+    async fn deployment(&self, id: &DeploymentId) -> Result<Deployment, ProviderError>;
+
+    /// Writes carry `key`; retries of one action re-send the same key, so the server deploys
+    /// once. After the retry bound the error is `UnknownOutcome`.
+    async fn promote(
+        &self,
+        request: &PromoteRequest,
+        key: &IdempotencyKey,
+    ) -> Result<Deployment, ProviderError>;
+
+    async fn rollback(
+        &self,
+        request: &RollbackRequest,
+        key: &IdempotencyKey,
+    ) -> Result<Deployment, ProviderError>;
+
+    async fn cancel(&self, id: &DeploymentId) -> Result<Deployment, ProviderError>;
 }

@@ -1,6 +1,7 @@
 //! The fixed shape of the demo Jira site: statuses, the board's columns, the workflow and the
 //! field ids. Only issues change at run time; everything here is configuration.
 
+pub const DEMO_BOARD: u64 = 42;
 pub const PROJECT_KEY: &str = "PLAT";
 pub const PROJECT_ID: &str = "10000";
 pub const PROJECT_NAME: &str = "Platform";

@@ -80,7 +80,7 @@ impl Doc {
     /// The words of the document, for `text ~` searches.
     pub fn plain_text(&self) -> String {
         let mut out = String::new();
-        let mut push_inlines = |out: &mut String, inlines: &[Inline]| {
+        let push_inlines = |out: &mut String, inlines: &[Inline]| {
             for inline in inlines {
                 match inline {
                     Inline::Text(text, _) => out.push_str(text),

@@ -3,5 +3,8 @@
 mod adf;
 mod catalog;
 mod doc;
+mod jql;
 mod people;
+mod seed;
+mod store;
 mod wiki;

@@ -1,6 +1,140 @@
 //! Drawing. Pure functions of `&State`: no I/O, no network.
 
+mod board;
+mod card;
+mod column;
+mod footer;
+mod header;
+mod help;
+mod popup;
+mod status;
+mod text;
+mod theme;
+
+pub use theme::{Theme, ThemeError};
+
+use crate::app::State;
+use crate::app::keymap::Keymap;
+use chrono::{DateTime, Utc};
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+/// Lines around the board at any height: header, status bar, footer.
+const CHROME_LINES: u16 = 3;
+/// A column's top and bottom border.
+const COLUMN_BORDERS: u16 = 2;
+/// Below this the board cannot show a single useful column.
+const MIN_WIDTH: u16 = 40;
+const MIN_HEIGHT: u16 = 10;
+
+/// What every part of the screen reads from.
+struct Ctx<'a> {
+    state: &'a State,
+    theme: &'a Theme,
+    keymap: &'a Keymap,
+    now: DateTime<Utc>,
+}
+
+/// Draws the whole screen for `state`. `now` is for ages ("3d"); tests pass a fixed clock.
+pub fn render(frame: &mut Frame, state: &State, theme: &Theme, keymap: &Keymap, now: DateTime<Utc>) {
+    let screen = frame.area();
+    let ctx = Ctx { state, theme, keymap, now };
+    draw(frame.buffer_mut(), screen, &ctx);
+}
+
+fn draw(buf: &mut Buffer, screen: Rect, ctx: &Ctx) {
+    let screen = screen.intersection(buf.area);
+    buf.set_style(screen, ctx.theme.text);
+    if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT {
+        too_small(buf, screen, ctx);
+        return;
+    }
+    let state = ctx.state;
+    let mut body = screen;
+    let mut take_top = || {
+        let line = Rect { height: 1, ..body };
+        body.y += 1;
+        body.height -= 1;
+        line
+    };
+    if let Some(banner) = &state.banner {
+        header::draw_banner(buf, take_top(), banner, ctx);
+    }
+    header::draw(buf, take_top(), ctx);
+    let mut take_bottom = || {
+        body.height -= 1;
+        Rect { y: body.bottom(), height: 1, ..body }
+    };
+    footer::draw(buf, take_bottom(), ctx);
+    status::draw(buf, take_bottom(), ctx);
+    if state.filter_editing {
+        status::draw_filter(buf, take_bottom(), ctx);
+    }
+
+    match &state.board {
+        Some(board) => board::draw(buf, body, board, lines_per_card(screen.height), ctx),
+        None => loading(buf, body, ctx),
+    }
+    if let Some(popup) = &state.popup {
+        popup::draw(buf, screen, popup, ctx);
+    }
+}
+
+/// "Loading board…", or why it did not load.
+fn loading(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
+    let theme = ctx.theme;
+    let lines = match &ctx.state.sync.last_error {
+        Some(error) => vec![
+            Line::styled(format!("⚠ Could not load the board: {error}"), theme.error),
+            Line::default(),
+            Line::styled(
+                format!("{} to retry", footer::key_label(ctx.keymap.hint(crate::app::Action::Refresh))),
+                theme.muted,
+            ),
+        ],
+        None => vec![Line::styled("Loading board…", theme.muted)],
+    };
+    let text_area = Rect {
+        y: area.y + area.height.saturating_sub(lines.len() as u16) / 2,
+        height: area.height.min(lines.len() as u16 + 2),
+        x: area.x + 2,
+        width: area.width.saturating_sub(4),
+    };
+    Paragraph::new(lines).centered().wrap(Wrap { trim: true }).render(text_area, buf);
+}
+
+fn too_small(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
+    let lines = vec![
+        Line::styled("terminal too small", ctx.theme.warning),
+        Line::styled(
+            format!("{}x{}, needs {MIN_WIDTH}x{MIN_HEIGHT}", area.width, area.height),
+            ctx.theme.muted,
+        ),
+        Line::styled(
+            format!("{} quit", footer::key_label(ctx.keymap.hint(crate::app::Action::Quit))),
+            ctx.theme.muted,
+        ),
+    ];
+    let top = area.height.saturating_sub(3) / 2;
+    let area = Rect { y: area.y + top, height: area.height - top, ..area };
+    Paragraph::new(lines).centered().wrap(Wrap { trim: true }).render(area, buf);
+}
+
+/// Card lines that fit inside one column at this terminal height (no banner, no filter line).
+fn column_inner_height(height: u16) -> u16 {
+    height.saturating_sub(CHROME_LINES + COLUMN_BORDERS)
+}
+
+/// Two lines per card (key and meta, then summary) unless the screen is short, then one.
+/// Decided by the terminal height alone so paging and drawing agree.
+fn lines_per_card(height: u16) -> u16 {
+    if column_inner_height(height) >= 10 { 2 } else { 1 }
+}
+
 /// Rows of cards that fit in one column at this terminal height.
 pub fn cards_per_page(height: u16) -> usize {
-    usize::from(height.saturating_sub(8) / 2)
+    usize::from((column_inner_height(height) / lines_per_card(height)).max(1))
 }

@@ -58,9 +58,9 @@ pub(super) fn status_error(
             service: service.to_string(),
             retry_after: retry_after(headers),
         },
-        code @ 402..=499 => ProviderError::Rejected(with_text(format!(
-            "{service} answered {code} for {path}"
-        ))),
+        code @ 402..=499 => {
+            ProviderError::Rejected(with_text(format!("{service} answered {code} for {path}")))
+        }
         code => ProviderError::Server {
             service: service.to_string(),
             status: code,
@@ -188,12 +188,17 @@ mod tests {
     #[test]
     fn html_and_escapes_never_reach_the_message() {
         let page = format!("<html><body>{}</body></html>", "x".repeat(5000));
-        let ProviderError::Server { status, message, .. } = error(502, HeaderMap::new(), &page)
+        let ProviderError::Server {
+            status, message, ..
+        } = error(502, HeaderMap::new(), &page)
         else {
             panic!("not a server error");
         };
         assert_eq!(status, 502);
-        assert_eq!(message, "the server answered with an HTML page instead of JSON");
+        assert_eq!(
+            message,
+            "the server answered with an HTML page instead of JSON"
+        );
         let evil = r#"{"errorMessages":["bad\u001b]0;x\u0007 \u001b[2Jthing"]}"#;
         assert_eq!(
             error(403, HeaderMap::new(), evil).to_string(),

@@ -1,0 +1,159 @@
+//! The sandbox's mutable world: issues and sprints, and the one write it supports
+//! (workflow transitions).
+
+use super::catalog::{self, Status, Transition};
+use super::doc::Doc;
+use super::people::Person;
+use chrono::{DateTime, Utc};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IssueType {
+    Story,
+    Task,
+    Bug,
+}
+
+impl IssueType {
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Story => "10004",
+            Self::Task => "10002",
+            Self::Bug => "10005",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Story => "Story",
+            Self::Task => "Task",
+            Self::Bug => "Bug",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        [Self::Story, Self::Task, Self::Bug]
+            .into_iter()
+            .find(|t| t.name().eq_ignore_ascii_case(name))
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Issue {
+    pub id: u64,
+    pub key: String,
+    pub kind: IssueType,
+    pub summary: String,
+    pub description: Option<Doc>,
+    pub status: &'static Status,
+    pub assignee: Option<&'static Person>,
+    pub reporter: &'static Person,
+    pub labels: Vec<String>,
+    pub points: Option<f64>,
+    /// Every sprint the issue has been in, oldest first; the last one may be open.
+    pub sprints: Vec<u64>,
+    /// LexoRank-style; sorting by it gives the board order.
+    pub rank: String,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    pub status_category_changed: DateTime<Utc>,
+}
+
+impl Issue {
+    fn is(&self, key_or_id: &str) -> bool {
+        self.key.eq_ignore_ascii_case(key_or_id) || self.id.to_string() == key_or_id
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SprintState {
+    Active,
+    Future,
+    Closed,
+}
+
+impl SprintState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Future => "future",
+            Self::Closed => "closed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Active, Self::Future, Self::Closed]
+            .into_iter()
+            .find(|state| state.as_str().eq_ignore_ascii_case(s))
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Sprint {
+    pub id: u64,
+    pub name: String,
+    pub state: SprintState,
+    pub goal: String,
+    pub start: Option<DateTime<Utc>>,
+    pub end: Option<DateTime<Utc>>,
+    pub complete: Option<DateTime<Utc>>,
+}
+
+/// Why a transition was refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refusal {
+    NoSuchIssue,
+    /// The id is unknown or not offered from the issue's current status.
+    Unavailable,
+    /// The workflow validator: work cannot start on an unassigned issue.
+    Unassigned,
+}
+
+#[derive(Debug)]
+pub struct Store {
+    /// In rank order.
+    pub issues: Vec<Issue>,
+    pub sprints: Vec<Sprint>,
+}
+
+impl Store {
+    /// By key (any case, as Jira accepts) or numeric id.
+    pub fn issue(&self, key_or_id: &str) -> Option<&Issue> {
+        self.issues.iter().find(|issue| issue.is(key_or_id))
+    }
+
+    pub fn sprint(&self, id: u64) -> Option<&Sprint> {
+        self.sprints.iter().find(|s| s.id == id)
+    }
+
+    /// The issue's current open sprint, if any.
+    pub fn open_sprint_of(&self, issue: &Issue) -> Option<&Sprint> {
+        let last = self.sprint(*issue.sprints.last()?)?;
+        (last.state != SprintState::Closed).then_some(last)
+    }
+
+    pub fn transition(
+        &mut self,
+        key_or_id: &str,
+        transition_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), Refusal> {
+        let issue = self
+            .issues
+            .iter_mut()
+            .find(|issue| issue.is(key_or_id))
+            .ok_or(Refusal::NoSuchIssue)?;
+        let transition: &Transition = catalog::transitions_from(issue.status)
+            .find(|t| t.id == transition_id)
+            .ok_or(Refusal::Unavailable)?;
+        let target = catalog::status_by_id(transition.to).ok_or(Refusal::Unavailable)?;
+        if target.id == catalog::IN_PROGRESS && issue.assignee.is_none() {
+            return Err(Refusal::Unassigned);
+        }
+        if target.category != issue.status.category {
+            issue.status_category_changed = now;
+        }
+        issue.status = target;
+        issue.updated = now;
+        Ok(())
+    }
+}

@@ -1,0 +1,126 @@
+//! The key hints of the current view, generated from the keymap; the least important are
+//! dropped when narrow, help and quit always stay.
+
+use super::Ctx;
+use super::text::{put, width};
+use crate::app::{Action, Popup};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use std::borrow::Cow;
+
+struct Hint {
+    keys: String,
+    label: String,
+    /// 0 is never dropped; higher goes first.
+    drop_rank: u8,
+}
+
+pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
+    let mut hints = hints(ctx);
+    let total = |hints: &[Hint]| -> usize {
+        hints.iter().map(|h| width(&h.keys) + 1 + width(&h.label) + 2).sum()
+    };
+    let room = usize::from(area.width.saturating_sub(1));
+    while total(&hints) > room {
+        let Some(worst) = hints
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.drop_rank > 0)
+            .max_by_key(|(i, h)| (h.drop_rank, *i))
+            .map(|(i, _)| i)
+        else {
+            break;
+        };
+        hints.remove(worst);
+    }
+    let theme = ctx.theme;
+    let mut x = area.x + 1;
+    for hint in &hints {
+        let left = |x: u16| usize::from(area.right().saturating_sub(x));
+        x += put(buf, x, area.y, &hint.keys, left(x), theme.footer_key);
+        x += put(buf, x, area.y, " ", left(x), theme.footer_text);
+        x += put(buf, x, area.y, &hint.label, left(x), theme.footer_text);
+        x += 2;
+    }
+}
+
+fn hints(ctx: &Ctx) -> Vec<Hint> {
+    let state = ctx.state;
+    let one = |action: Action, drop_rank: u8| single(ctx, action, drop_rank);
+    match &state.popup {
+        Some(Popup::ConfirmWip { .. }) => {
+            vec![one(Action::Confirm, 0), one(Action::Deny, 0), one(Action::Quit, 0)]
+        }
+        Some(Popup::Help | Popup::Detail(_)) => vec![one(Action::Close, 0), one(Action::Quit, 0)],
+        None if state.filter_editing => {
+            let hint = |action: Action, label: &str| Hint {
+                keys: key_label(ctx.keymap.hint(action)).into_owned(),
+                label: label.to_string(),
+                drop_rank: 0,
+            };
+            vec![hint(Action::Open, "apply"), hint(Action::Close, "clear")]
+        }
+        None => {
+            let mut hints = vec![
+                pair(ctx, Action::Left, Action::Right, 3),
+                pair(ctx, Action::Up, Action::Down, 3),
+            ];
+            if !state.read_only {
+                hints.push(pair(ctx, Action::MoveLeft, Action::MoveRight, 1));
+            }
+            hints.extend([
+                one(Action::Open, 2),
+                one(Action::Filter, 2),
+                one(Action::ToggleMine, 4),
+                one(Action::ToggleSwimlanes, 4),
+                one(Action::Refresh, 5),
+                one(Action::Help, 0),
+                one(Action::Quit, 0),
+            ]);
+            hints
+        }
+    }
+}
+
+fn single(ctx: &Ctx, action: Action, drop_rank: u8) -> Hint {
+    Hint {
+        keys: key_label(ctx.keymap.hint(action)).into_owned(),
+        label: action.description().to_string(),
+        drop_rank,
+    }
+}
+
+/// Two opposite actions as one hint: "←/→ column" from "column left" and "column right".
+fn pair(ctx: &Ctx, a: Action, b: Action, drop_rank: u8) -> Hint {
+    let (da, db) = (a.description(), b.description());
+    let common: Vec<&str> = da
+        .split(' ')
+        .zip(db.split(' '))
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x)
+        .collect();
+    let label = if common.is_empty() { format!("{da}/{db}") } else { common.join(" ") };
+    Hint {
+        keys: format!("{}/{}", key_label(ctx.keymap.hint(a)), key_label(ctx.keymap.hint(b))),
+        label,
+        drop_rank,
+    }
+}
+
+/// Arrow and paging chords as their symbols; everything else as the user wrote it.
+pub fn key_label(chord: &str) -> Cow<'_, str> {
+    let (shift, key) = match chord.strip_prefix("shift-") {
+        Some(key) => ("⇧", key),
+        None => ("", chord),
+    };
+    let symbol = match key {
+        "left" => "←",
+        "right" => "→",
+        "up" => "↑",
+        "down" => "↓",
+        "pageup" => "PgUp",
+        "pagedown" => "PgDn",
+        _ => return Cow::Borrowed(chord),
+    };
+    Cow::Owned(format!("{shift}{symbol}"))
+}

@@ -1,0 +1,178 @@
+//! Width-aware text: cells, not bytes or chars, so CJK and emoji keep columns aligned.
+
+use chrono::{DateTime, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use std::borrow::Cow;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Display width in terminal cells.
+pub fn width(s: &str) -> usize {
+    s.width()
+}
+
+/// `s` cut to at most `max` cells, ending in "…" when anything was cut.
+pub fn fit(s: &str, max: usize) -> Cow<'_, str> {
+    if s.width() <= max {
+        return Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::with_capacity(s.len().min(max * 4));
+    let mut used = 0;
+    for cluster in Clusters(s) {
+        let w = cluster.width();
+        if used + w > max - 1 {
+            break;
+        }
+        out.push_str(cluster);
+        used += w;
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// The last `max` cells of `s`, for inputs whose end (the cursor) must stay in view.
+pub fn tail(s: &str, max: usize) -> &str {
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        used += c.width().unwrap_or(0);
+        if used > max {
+            break;
+        }
+        start = i;
+    }
+    &s[start..]
+}
+
+/// Writes `s` at (x, y), never past `max` cells nor the buffer's edge; returns the cells used.
+pub fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style) -> u16 {
+    if !buf.area.contains((x, y).into()) {
+        return 0;
+    }
+    let max = max.min(usize::from(buf.area.right() - x));
+    let (end, _) = buf.set_stringn(x, y, fit(s, max), max, style);
+    end - x
+}
+
+/// Writes `s` so that it ends at the right edge of `area`'s line `y`; returns its start x.
+pub fn put_right(buf: &mut Buffer, area: Rect, y: u16, s: &str, style: Style) -> u16 {
+    let w = (width(s) as u16).min(area.width);
+    let x = area.right().saturating_sub(w);
+    put(buf, x, y, s, usize::from(w), style);
+    x
+}
+
+/// Centres `s` on line `y` of `area`.
+pub fn put_centred(buf: &mut Buffer, area: Rect, y: u16, s: &str, style: Style) {
+    let w = (width(s) as u16).min(area.width);
+    let x = area.x + (area.width - w) / 2;
+    put(buf, x, y, s, usize::from(area.width), style);
+}
+
+/// Approximate grapheme clusters without another dependency: a base character with the
+/// zero-width marks after it, and anything joined by ZWJ (emoji families).
+struct Clusters<'a>(&'a str);
+
+impl<'a> Iterator for Clusters<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let mut chars = self.0.char_indices();
+        let (_, first) = chars.next()?;
+        let mut joined = first == '\u{200d}';
+        let mut end = self.0.len();
+        for (i, c) in chars {
+            let zero = c.width() == Some(0);
+            if !(zero || joined) {
+                end = i;
+                break;
+            }
+            joined = c == '\u{200d}';
+        }
+        let (cluster, rest) = self.0.split_at(end);
+        self.0 = rest;
+        Some(cluster)
+    }
+}
+
+/// How long ago: "now", "12m", "5h", "4d".
+pub fn age(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let secs = (now - since).num_seconds();
+    match secs {
+        ..60 => "now".to_string(),
+        60..3600 => format!("{}m", secs / 60),
+        3600..86_400 => format!("{}h", secs / 3600),
+        _ => format!("{}d", secs / 86_400),
+    }
+}
+
+/// Story points: "3p", "0.5p", "—" when unestimated.
+pub fn points(points: Option<f64>) -> String {
+    match points {
+        None => "—".to_string(),
+        Some(p) if p.fract() == 0.0 && p.abs() < 1e6 => format!("{}p", p as i64),
+        Some(p) => format!("{p:.1}p"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn fit_counts_cells_not_bytes() {
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("Fix the login loop", 10), "Fix the l…");
+        assert_eq!(width(&fit("修复登录重定向循环", 9)), 9);
+        assert_eq!(fit("修复登录重定向循环", 9), "修复登录…");
+        // A wide char that would straddle the limit is left out, never half drawn.
+        assert_eq!(fit("ab修复", 4), "ab…");
+        assert_eq!(fit("🚀🚀🚀🚀", 5), "🚀🚀…");
+        assert_eq!(fit("anything", 0), "");
+        assert_eq!(fit("anything", 1), "…");
+    }
+
+    #[test]
+    fn fit_keeps_joined_emoji_whole() {
+        let family = "👨\u{200d}👩\u{200d}👧";
+        assert_eq!(Clusters(&format!("a{family}b")).collect::<Vec<_>>(), ["a", family, "b"]);
+        assert_eq!(Clusters("e\u{301}x").collect::<Vec<_>>(), ["e\u{301}", "x"]);
+        let four = family.repeat(4);
+        assert_eq!(fit(&four, 5), format!("{family}{family}…"));
+    }
+
+    #[test]
+    fn tail_keeps_the_end() {
+        assert_eq!(tail("payments", 4), "ents");
+        assert_eq!(tail("修复登录", 5), "登录");
+        assert_eq!(tail("ab", 5), "ab");
+    }
+
+    #[test]
+    fn ages_and_points() {
+        let now = Utc.with_ymd_and_hms(2025, 3, 10, 12, 0, 0).unwrap();
+        let ago = |s: i64| age(now - chrono::Duration::seconds(s), now);
+        assert_eq!(ago(-30), "now");
+        assert_eq!(ago(59), "now");
+        assert_eq!(ago(60 * 12), "12m");
+        assert_eq!(ago(3600 * 5 + 10), "5h");
+        assert_eq!(ago(86_400 * 4 + 3600), "4d");
+        assert_eq!(points(Some(3.0)), "3p");
+        assert_eq!(points(Some(0.5)), "0.5p");
+        assert_eq!(points(None), "—");
+    }
+
+    #[test]
+    fn put_clips_to_the_buffer() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
+        assert_eq!(put(&mut buf, 2, 0, "abcdefgh", 10, Style::new()), 4);
+        assert_eq!(put(&mut buf, 9, 0, "x", 10, Style::new()), 0);
+        assert_eq!(put(&mut buf, 0, 3, "x", 10, Style::new()), 0);
+        assert_eq!(buf, Buffer::with_lines(["  abc…"]));
+    }
+}
