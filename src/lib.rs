@@ -11,3 +11,4 @@ pub mod ui;
 pub mod report;
 pub mod commands;
 pub mod logging;
+pub mod setup;

@@ -1,1 +1,99 @@
-fn main() {}
+use clap::Parser;
+use shipdeck::app::State;
+use shipdeck::app::keymap::Keymap;
+use shipdeck::app::run::{Deps, run};
+use shipdeck::cli::{Cli, Command, Global, PrintWhat};
+use shipdeck::setup::{self, Session, SetupError};
+use shipdeck::ui::Theme;
+use shipdeck::{commands, logging, sandbox, sync};
+use std::process::ExitCode;
+use std::time::Duration;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let _log = logging::init(cli.global.log_level.as_deref());
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => return fail(&format!("cannot start the async runtime: {e}")),
+    };
+    runtime.block_on(async_main(cli))
+}
+
+async fn async_main(cli: Cli) -> ExitCode {
+    match cli.command {
+        Some(Command::Sandbox { port }) => serve_sandbox(port).await,
+        Some(Command::Print { what: PrintWhat::Board { format } }) => match setup::open(&cli.global).await {
+            Ok(session) => commands::print_board(session.tracker.as_ref(), format).await,
+            Err(e) => usage_error(&e),
+        },
+        Some(Command::Move { key, column, force }) => match setup::open(&cli.global).await {
+            Ok(session) => {
+                let policy = session.config.ui.wip_policy;
+                commands::move_card(session.tracker.as_ref(), &key, &column, force, policy).await
+            }
+            Err(e) => usage_error(&e),
+        },
+        None => match setup::open(&cli.global).await {
+            Ok(session) => interactive(session, &cli.global).await,
+            Err(e) => usage_error(&e),
+        },
+    }
+}
+
+async fn interactive(session: Session, global: &Global) -> ExitCode {
+    let ui = &session.config.ui;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = match Theme::load(global.theme.as_deref().unwrap_or(&ui.theme), no_color) {
+        Ok(theme) => theme,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let keymap = match Keymap::new(&session.config.keys) {
+        Ok(keymap) => keymap,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let mut state = State::new(ui.wip_policy, Duration::from_secs(ui.refresh_seconds));
+    state.banner = session.banner.clone();
+    state.read_only = global.read_only || ui.read_only;
+    let (engine, events) = sync::spawn(session.tracker.clone());
+    // Installed first so that ratatui's hook (restore the terminal) runs before its report.
+    let _ = color_eyre::install();
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            ratatui::restore();
+            return fail(&format!("cannot set up the terminal (is this a terminal?): {e}"));
+        }
+    };
+    let result = run(&mut terminal, state, Deps { engine, events, keymap, theme }).await;
+    ratatui::restore();
+    drop(session);
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("terminal error: {e}")),
+    }
+}
+
+async fn serve_sandbox(port: u16) -> ExitCode {
+    match sandbox::Sandbox::start(port).await {
+        Ok(server) => {
+            let url = server.url();
+            println!("shipdeck sandbox: Jira Cloud-shaped API at {url} (board {})", sandbox::DEMO_BOARD_ID);
+            println!("  try: curl -u {}:demo {url}/rest/agile/1.0/board/{}/configuration", server.demo_user_email(), sandbox::DEMO_BOARD_ID);
+            println!("  connect shipdeck: [jira] url = \"{url}\", board = {}, email = \"{}\", token_env = \"ANY_NONEMPTY_VAR\"", sandbox::DEMO_BOARD_ID, server.demo_user_email());
+            println!("Ctrl+C stops it.");
+            let _ = tokio::signal::ctrl_c().await;
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&format!("cannot start the sandbox on port {port}: {e}")),
+    }
+}
+
+fn usage_error(e: &SetupError) -> ExitCode {
+    eprintln!("shipdeck: {e}");
+    ExitCode::from(2)
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("shipdeck: {message}");
+    ExitCode::from(1)
+}

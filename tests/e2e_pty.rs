@@ -4,6 +4,7 @@
 use nix::sys::termios::LocalFlags;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
+use std::num::NonZeroU16;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
@@ -67,7 +68,7 @@ fn demo_board_moves_a_card_and_restores_the_terminal() {
             }
         }
     });
-    let mut screen = Screen { parser: vt100::Parser::new(40, 120, 0), output: rx };
+    let mut screen = Screen { parser: vt100::Parser::new(NonZeroU16::new(40).unwrap(), NonZeroU16::new(120).unwrap(), 0), output: rx };
 
     let board = screen.wait_for("the demo board", |t| t.contains("In Progress") && t.contains("PLAT-"));
     assert!(board.contains("DEMO"), "the demo banner is shown:\n{board}");

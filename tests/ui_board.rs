@@ -64,6 +64,24 @@ fn board_40x12_one_column() {
 }
 
 #[test]
+fn small_screen_lanes_and_popups() {
+    let mut state = state();
+    state.swimlanes = true;
+    state.selection.row = 2;
+    assert_snapshot!("lanes_40x12", draw(&state, 40, 12).backend());
+    state.popup = Some(Popup::Help);
+    assert_snapshot!("help_40x12", draw(&state, 40, 12).backend());
+    state.popup = Some(Popup::Detail(IssueKey("PAY-111".into())));
+    assert_snapshot!("detail_40x12", draw(&state, 40, 12).backend());
+    state.popup = Some(Popup::ConfirmWip {
+        key: IssueKey("PAY-101".into()),
+        to: 1,
+        message: "In Progress is at its WIP limit (4/4). Move anyway? y/N".into(),
+    });
+    assert_snapshot!("confirm_40x12", draw(&state, 40, 12).backend());
+}
+
+#[test]
 fn filter_being_typed() {
     let mut state = state();
     state.filter = "ledger".into();
@@ -79,7 +97,7 @@ fn wip_confirm_popup() {
     state.popup = Some(Popup::ConfirmWip {
         key: IssueKey("PAY-101".into()),
         to: 1,
-        message: "In Progress is at its WIP limit (4/4). Move PAY-101 anyway?".into(),
+        message: "In Progress is at its WIP limit (4/4). Move anyway? y/N".into(),
     });
     assert_snapshot!(draw(&state, 80, 24).backend());
 }

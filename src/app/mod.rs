@@ -5,6 +5,7 @@ pub mod keymap;
 mod moves;
 pub mod msg;
 mod nav;
+pub mod run;
 
 pub mod state;
 pub mod update;

@@ -51,14 +51,13 @@ fn hints(ctx: &Ctx) -> Vec<Hint> {
         Some(Popup::ConfirmWip { .. }) => {
             vec![one(Action::Confirm, 0), one(Action::Deny, 0), one(Action::Quit, 0)]
         }
-        Some(Popup::Help | Popup::Detail(_)) => vec![one(Action::Close, 0), one(Action::Quit, 0)],
+        // Close's description covers the board too ("close popup / clear filter").
+        Some(Popup::Help | Popup::Detail(_)) => vec![labelled(ctx, Action::Close, "close"), one(Action::Quit, 0)],
         None if state.filter_editing => {
-            let hint = |action: Action, label: &str| Hint {
-                keys: key_label(ctx.keymap.hint(action)).into_owned(),
-                label: label.to_string(),
-                drop_rank: 0,
-            };
-            vec![hint(Action::Open, "apply"), hint(Action::Close, "clear")]
+            vec![labelled(ctx, Action::Open, "apply"), labelled(ctx, Action::Close, "clear")]
+        }
+        None if state.board.is_none() => {
+            vec![one(Action::Refresh, 1), one(Action::Help, 0), one(Action::Quit, 0)]
         }
         None => {
             let mut hints = vec![
@@ -87,6 +86,14 @@ fn single(ctx: &Ctx, action: Action, drop_rank: u8) -> Hint {
         keys: key_label(ctx.keymap.hint(action)).into_owned(),
         label: action.description().to_string(),
         drop_rank,
+    }
+}
+
+/// A hint whose words depend on the view, never dropped.
+fn labelled(ctx: &Ctx, action: Action, label: &str) -> Hint {
+    Hint {
+        label: label.to_string(),
+        ..single(ctx, action, 0)
     }
 }
 

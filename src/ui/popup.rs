@@ -15,7 +15,7 @@ pub fn draw(buf: &mut Buffer, screen: Rect, popup: &Popup, ctx: &Ctx) {
     match popup {
         Popup::Help => super::help::draw(buf, screen, ctx),
         Popup::Detail(key) => detail(buf, screen, key, ctx),
-        Popup::ConfirmWip { message, .. } => confirm(buf, screen, message, ctx),
+        Popup::ConfirmWip { key, message, .. } => confirm(buf, screen, key, message, ctx),
     }
 }
 
@@ -52,24 +52,24 @@ fn wrapped_height(lines: &[Line], width: u16) -> u16 {
     u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
-fn confirm(buf: &mut Buffer, screen: Rect, message: &str, ctx: &Ctx) {
+fn confirm(buf: &mut Buffer, screen: Rect, key: &IssueKey, message: &str, ctx: &Ctx) {
     let theme = ctx.theme;
-    let key = |action: Action| Span::styled(ctx.keymap.hint(action).to_string(), theme.footer_key);
+    let chord = |action: Action| Span::styled(ctx.keymap.hint(action).to_string(), theme.footer_key);
     let lines = vec![
         Line::styled(message.to_string(), theme.warning),
         Line::default(),
         Line::from(vec![
-            key(Action::Confirm),
+            chord(Action::Confirm),
             Span::styled(" move anyway   ", theme.text),
-            key(Action::Deny),
+            chord(Action::Deny),
             Span::styled(" / ", theme.text),
-            key(Action::Close),
-            Span::styled(" cancel (y / N)", theme.text),
+            chord(Action::Close),
+            Span::styled(" leave it", theme.text),
         ]),
     ];
     let width = 56;
     let height = wrapped_height(&lines, width - 4) + 2;
-    let inner = open(buf, screen, width, height, "WIP limit", ctx);
+    let inner = open(buf, screen, width, height, &format!("Move {key}?"), ctx);
     Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
 }
 

@@ -33,7 +33,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
         "now" => "just now".to_string(),
         ago => format!("{ago} ago"),
     });
-    if let Some(error) = &state.sync.last_error {
+    // With no board yet the error fills the screen; saying it twice adds nothing.
+    let error = state.sync.last_error.as_ref().filter(|_| state.board.is_some());
+    if let Some(error) = error {
         // The error is cut, never the note that the board is old: both matter, that one more.
         let stale = match (&state.board, &synced_ago) {
             (Some(_), Some(ago)) => format!(" · showing data from {ago}"),

@@ -116,10 +116,6 @@ impl Selection {
         Selection(keep.collect())
     }
 
-    pub fn has(&self, id: &str) -> bool {
-        self.0.contains(&id)
-    }
-
     pub fn ids(&self) -> &[&'static str] {
         &self.0
     }
@@ -146,7 +142,7 @@ mod tests {
         assert_eq!(without.len(), FIELDS.len() - 1);
         assert!(!without.contains(&"description"));
         assert_eq!(parse(&["-description"]), without);
-        assert!(Selection::parse(&["*all".into()], true).has("closedSprints"));
+        assert!(Selection::parse(&["*all".into()], true).ids().contains(&"closedSprints"));
     }
 
     #[test]

@@ -48,16 +48,20 @@ impl Jql {
         self.0.filter.is_some()
     }
 
+    /// Board order when the query names none, as the Agile API lists issues.
+    pub fn rank_order_by_default(mut self) -> Self {
+        if self.0.order.is_empty() {
+            self.0.order.push(parser::OrderBy { field: "Rank".into(), descending: false, pos: Pos { line: 1, column: 1 } });
+        }
+        self
+    }
+
     /// The issues the query selects, in the order it asks for (newest key first when it
     /// names none).
     pub fn run<'a>(&self, store: &'a Store) -> Result<Vec<&'a Issue>, JqlError> {
         let compiled = compile::compile(&self.0, store)?;
         Ok(eval::run(&compiled, store))
     }
-}
-
-pub fn search<'a>(jql: &str, store: &'a Store) -> Result<Vec<&'a Issue>, JqlError> {
-    Jql::parse(jql)?.run(store)
 }
 
 #[cfg(test)]
@@ -70,6 +74,10 @@ mod tests {
     fn world() -> Store {
         let now = Utc.with_ymd_and_hms(2026, 11, 19, 14, 30, 0).single().expect("valid time");
         seed(now).expect("seed loads")
+    }
+
+    fn search<'a>(jql: &str, store: &'a Store) -> Result<Vec<&'a Issue>, JqlError> {
+        Jql::parse(jql)?.run(store)
     }
 
     fn keys(jql: &str, store: &Store) -> Vec<String> {
@@ -135,6 +143,15 @@ mod tests {
         assert!(Jql::parse("project = PLAT ORDER BY Rank").expect("parses").is_bounded());
         assert!(!Jql::parse("ORDER BY Rank").expect("parses").is_bounded());
         assert!(!Jql::parse("").expect("parses").is_bounded());
+    }
+
+    #[test]
+    fn rank_order_only_when_none_is_named() {
+        let store = world();
+        let ranked = Jql::parse("").expect("parses").rank_order_by_default().run(&store).expect("runs");
+        assert!(ranked.iter().zip(&store.issues).all(|(a, b)| a.key == b.key));
+        let by_key = Jql::parse("order by key").expect("parses").rank_order_by_default().run(&store).expect("runs");
+        assert_eq!(by_key.first().map(|i| i.key.as_str()), Some("PLAT-190"));
     }
 
     #[test]
