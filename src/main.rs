@@ -12,7 +12,11 @@ use std::time::Duration;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let _log = logging::init(cli.global.log_level.as_deref());
-    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => return fail(&format!("cannot start the async runtime: {e}")),
     };
@@ -22,15 +26,23 @@ fn main() -> ExitCode {
 async fn async_main(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Sandbox { port }) => serve_sandbox(port).await,
-        Some(Command::Print { what: PrintWhat::Board { format } }) => match setup::open(&cli.global).await {
-            Ok(session) => commands::print_board(session.tracker.as_ref(), format).await,
+        Some(Command::Print {
+            what: PrintWhat::Board { format },
+        }) => match setup::open(&cli.global).await {
+            Ok(session) => match session.tracker("print board") {
+                Ok(tracker) => commands::print_board(tracker, format).await,
+                Err(e) => usage_error(&e),
+            },
             Err(e) => usage_error(&e),
         },
         Some(Command::Move { key, column, force }) => match setup::open(&cli.global).await {
-            Ok(session) => {
-                let policy = session.config.ui.wip_policy;
-                commands::move_card(session.tracker.as_ref(), &key, &column, force, policy).await
-            }
+            Ok(session) => match session.tracker("move") {
+                Ok(tracker) => {
+                    let policy = session.config.ui.wip_policy;
+                    commands::move_card(tracker, &key, &column, force, policy).await
+                }
+                Err(e) => usage_error(&e),
+            },
             Err(e) => usage_error(&e),
         },
         None => match setup::open(&cli.global).await {
@@ -54,17 +66,35 @@ async fn interactive(session: Session, global: &Global) -> ExitCode {
     let mut state = State::new(ui.wip_policy, Duration::from_secs(ui.refresh_seconds));
     state.banner = session.banner.clone();
     state.read_only = global.read_only || ui.read_only;
-    let (engine, events) = sync::spawn(session.tracker.clone());
+    let Some(tracker) = session.tracker.clone() else {
+        return usage_error(&SetupError::Missing {
+            what: "the board".into(),
+            table: "[jira]".into(),
+        });
+    };
+    let (engine, events) = sync::spawn(tracker);
     // Installed first so that ratatui's hook (restore the terminal) runs before its report.
     let _ = color_eyre::install();
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(e) => {
             ratatui::restore();
-            return fail(&format!("cannot set up the terminal (is this a terminal?): {e}"));
+            return fail(&format!(
+                "cannot set up the terminal (is this a terminal?): {e}"
+            ));
         }
     };
-    let result = run(&mut terminal, state, Deps { engine, events, keymap, theme }).await;
+    let result = run(
+        &mut terminal,
+        state,
+        Deps {
+            engine,
+            events,
+            keymap,
+            theme,
+        },
+    )
+    .await;
     ratatui::restore();
     drop(session);
     match result {
@@ -77,9 +107,20 @@ async fn serve_sandbox(port: u16) -> ExitCode {
     match sandbox::Sandbox::start(port).await {
         Ok(server) => {
             let url = server.url();
-            println!("shipdeck sandbox: Jira Cloud-shaped API at {url} (board {})", sandbox::DEMO_BOARD_ID);
-            println!("  try: curl -u {}:demo {url}/rest/agile/1.0/board/{}/configuration", server.demo_user_email(), sandbox::DEMO_BOARD_ID);
-            println!("  connect shipdeck: [jira] url = \"{url}\", board = {}, email = \"{}\", token_env = \"ANY_NONEMPTY_VAR\"", sandbox::DEMO_BOARD_ID, server.demo_user_email());
+            println!(
+                "shipdeck sandbox: Jira Cloud-shaped API at {url} (board {})",
+                sandbox::DEMO_BOARD_ID
+            );
+            println!(
+                "  try: curl -u {}:demo {url}/rest/agile/1.0/board/{}/configuration",
+                server.demo_user_email(),
+                sandbox::DEMO_BOARD_ID
+            );
+            println!(
+                "  connect shipdeck: [jira] url = \"{url}\", board = {}, email = \"{}\", token_env = \"ANY_NONEMPTY_VAR\"",
+                sandbox::DEMO_BOARD_ID,
+                server.demo_user_email()
+            );
             println!("Ctrl+C stops it.");
             let _ = tokio::signal::ctrl_c().await;
             ExitCode::SUCCESS

@@ -1,8 +1,8 @@
-//! From flags and config to a connected tracker: the real Jira, or the built-in sandbox.
+//! From flags and config to connected providers: the real services, or the built-in sandbox.
 
 use crate::cli::Global;
 use crate::config::{
-    self, Config, ConfigError, JiraAuth, Secret, SecretError, Source, TokenSource,
+    self, Config, ConfigError, JiraAuth, JiraConfig, Secret, SecretError, Source, TokenSource,
 };
 use crate::providers::IssueTracker;
 use crate::providers::jira::{JiraProvider, JiraSettings};
@@ -17,19 +17,33 @@ pub enum SetupError {
     Config(#[from] ConfigError),
     #[error("{0}")]
     Secret(#[from] SecretError),
-    #[error("{path}: no [jira] table: shipdeck needs a tracker to show (see config.example.toml)")]
-    NoTracker { path: String },
+    #[error(
+        "{path}: nothing to show: add a [jira] table or a [[deploy]] table (see config.example.toml)"
+    )]
+    Empty { path: String },
+    #[error("{what} needs a {table} table in the config (see config.example.toml)")]
+    Missing { what: String, table: String },
     #[error("{0}")]
     Other(String),
 }
 
 pub struct Session {
     pub config: Config,
-    pub tracker: Arc<dyn IssueTracker>,
+    pub tracker: Option<Arc<dyn IssueTracker>>,
     /// Shown above the board when the data is the demo's.
     pub banner: Option<String>,
     /// Kept alive for as long as the session: the demo's server.
     pub sandbox: Option<Sandbox>,
+}
+
+impl Session {
+    /// The tracker, or an error naming the command that needs one.
+    pub fn tracker(&self, what: &str) -> Result<&dyn IssueTracker, SetupError> {
+        self.tracker.as_deref().ok_or_else(|| SetupError::Missing {
+            what: what.to_string(),
+            table: "[jira]".into(),
+        })
+    }
 }
 
 pub fn config_source(global: &Global) -> Result<Source, SetupError> {
@@ -47,39 +61,56 @@ pub async fn open(global: &Global) -> Result<Session, SetupError> {
         Source::File(path) => {
             let config = config::load_file(&path)?;
             let display = path.display().to_string();
-            let jira = config.jira.clone().ok_or_else(|| SetupError::NoTracker {
-                path: display.clone(),
-            })?;
-            let token_source = match (&jira.token_env, &jira.token_cmd) {
-                (Some(var), _) => TokenSource::Env(var.clone()),
-                (None, Some(cmd)) => TokenSource::Command(cmd.clone()),
-                (None, None) => {
-                    return Err(SetupError::Other(format!(
-                        "{display}: [jira] needs token_env or token_cmd"
-                    )));
-                }
+            if config.jira.is_none() && config.deploy.is_empty() {
+                return Err(SetupError::Empty { path: display });
+            }
+            let tracker = match &config.jira {
+                Some(jira) => Some(jira_tracker(jira, &display)?),
+                None => None,
             };
-            let token = token_source.read()?;
-            let settings = JiraSettings {
-                base_url: jira.url.clone(),
-                board: jira.board,
-                auth: jira.auth,
-                email: jira.email.clone(),
-                token,
-                token_source,
-                jql: jira.jql.clone(),
-                scope: jira.scope,
-            };
-            let tracker =
-                JiraProvider::new(settings).map_err(|e| SetupError::Other(e.to_string()))?;
             Ok(Session {
                 config,
-                tracker: Arc::new(tracker),
+                tracker,
                 banner: None,
                 sandbox: None,
             })
         }
     }
+}
+
+fn token_source(
+    env: &Option<String>,
+    cmd: &Option<String>,
+    table: &str,
+) -> Result<TokenSource, SetupError> {
+    match (env, cmd) {
+        (Some(var), _) => Ok(TokenSource::Env(var.clone())),
+        (None, Some(cmd)) => Ok(TokenSource::Command(cmd.clone())),
+        (None, None) => Err(SetupError::Other(format!(
+            "{table} needs token_env or token_cmd"
+        ))),
+    }
+}
+
+fn jira_tracker(jira: &JiraConfig, display: &str) -> Result<Arc<dyn IssueTracker>, SetupError> {
+    let token_source = token_source(
+        &jira.token_env,
+        &jira.token_cmd,
+        &format!("{display}: [jira]"),
+    )?;
+    let token = token_source.read()?;
+    let settings = JiraSettings {
+        base_url: jira.url.clone(),
+        board: jira.board,
+        auth: jira.auth,
+        email: jira.email.clone(),
+        token,
+        token_source,
+        jql: jira.jql.clone(),
+        scope: jira.scope,
+    };
+    let tracker = JiraProvider::new(settings).map_err(|e| SetupError::Other(e.to_string()))?;
+    Ok(Arc::new(tracker))
 }
 
 async fn demo() -> Result<Session, SetupError> {
@@ -105,7 +136,7 @@ async fn demo() -> Result<Session, SetupError> {
     );
     Ok(Session {
         config: Config::default(),
-        tracker: Arc::new(tracker),
+        tracker: Some(Arc::new(tracker)),
         banner: Some(banner),
         sandbox: Some(sandbox),
     })

@@ -106,7 +106,8 @@ fn wip_confirm_popup() {
 fn sync_error_with_stale_data() {
     let mut state = state();
     state.sync.last_synced = Some(now() - Duration::minutes(17));
-    state.sync.last_error = Some("Jira did not answer in 10 s (network): https://example.atlassian.net".into());
+    state.sync.last_error =
+        Some("Jira did not answer in 10 s (network): https://example.atlassian.net".into());
     assert_snapshot!(draw(&state, 80, 24).backend());
 }
 
@@ -123,7 +124,10 @@ fn detail_of_a_card_that_left_the_board() {
     let mut state = state();
     state.popup = Some(Popup::Detail(IssueKey("PAY-999".into())));
     let text = screen(&draw(&state, 80, 24));
-    assert!(text.contains("PAY-999 is no longer on this board."), "{text}");
+    assert!(
+        text.contains("PAY-999 is no longer on this board."),
+        "{text}"
+    );
 }
 
 #[test]
@@ -145,7 +149,14 @@ fn long_column_scrolls_to_the_selection() {
     let mut state = state();
     let mut board = board();
     for n in 0..30 {
-        board.issues.push(card(&format!("OPS-{n}"), &format!("Backlog item number {n}"), "1", None, Some(1.0), 10));
+        board.issues.push(card(
+            &format!("OPS-{n}"),
+            &format!("Backlog item number {n}"),
+            "1",
+            None,
+            Some(1.0),
+            10,
+        ));
     }
     state.board = Some(board);
     state.selection.column = 0;
@@ -186,7 +197,12 @@ fn mono_reads_without_colour() {
     pending(&mut state, "PAY-110", 2);
     let terminal = draw_with(&state, &Theme::load("dark", true).unwrap(), 120, 40);
     let buffer = terminal.backend().buffer();
-    assert!(buffer.content.iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
+    assert!(
+        buffer
+            .content
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
     let text = screen(&terminal);
     for sign in ["▽ starved", "● full", "▲ over", "▌PAY-111", "PAY-110 ⟳"] {
         assert!(text.contains(sign), "missing {sign:?} in\n{text}");
@@ -207,12 +223,23 @@ fn the_selected_card_is_highlighted() {
     // Exactly the two lines of PAY-111, across the focused column's inside, marked "▌".
     assert_eq!(rows.len(), 2, "{rows:?}");
     for y in rows {
-        let lit: Vec<u16> = (0..80).filter(|&x| buffer[(x, y)].bg == selection_bg).collect();
+        let lit: Vec<u16> = (0..80)
+            .filter(|&x| buffer[(x, y)].bg == selection_bg)
+            .collect();
         let (first, last) = (lit[0], lit[lit.len() - 1]);
         assert_eq!(buffer[(first, y)].symbol(), "▌");
         assert_eq!(buffer[(first - 1, y)].symbol(), "│");
         assert_eq!(buffer[(last + 1, y)].symbol(), "│");
-        assert_eq!(lit.len(), usize::from(last - first + 1));
+        // Only the cell behind a wide glyph (drawn by the terminal in the glyph's style)
+        // may lack the highlight.
+        for x in first..=last {
+            let behind_wide =
+                unicode_width::UnicodeWidthStr::width(buffer[(x - 1, y)].symbol()) == 2;
+            assert!(
+                buffer[(x, y)].bg == selection_bg || behind_wide,
+                "({x}, {y})"
+            );
+        }
     }
 }
 
@@ -223,7 +250,11 @@ fn escape_sequences_never_reach_the_screen() {
     for (w, h) in [(80, 24), (120, 40)] {
         let terminal = draw(&state, w, h);
         for cell in &terminal.backend().buffer().content {
-            assert!(!cell.symbol().chars().any(char::is_control), "{:?}", cell.symbol());
+            assert!(
+                !cell.symbol().chars().any(char::is_control),
+                "{:?}",
+                cell.symbol()
+            );
         }
         let text = screen(&terminal);
         assert!(!text.contains("pwned"), "{text}");
@@ -284,7 +315,9 @@ fn cards_per_page_matches_what_is_drawn() {
     let mut state = state();
     let mut board = board();
     for n in 0..40 {
-        board.issues.push(card(&format!("OPS-{n}"), "Backlog", "5", None, None, 1));
+        board
+            .issues
+            .push(card(&format!("OPS-{n}"), "Backlog", "5", None, None, 1));
     }
     let done = board.count(4);
     state.board = Some(board);
@@ -292,6 +325,9 @@ fn cards_per_page_matches_what_is_drawn() {
     for height in [24, 12, 40] {
         let text = screen(&draw(&state, 120, height));
         let hidden = done - cards_per_page(height);
-        assert!(text.contains(&format!("↓ {hidden} more")), "{height}: {text}");
+        assert!(
+            text.contains(&format!("↓ {hidden} more")),
+            "{height}: {text}"
+        );
     }
 }

@@ -1,6 +1,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::fmt;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// A tracker's key for a card: `PAY-123` for Jira.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -26,7 +27,8 @@ pub struct Person {
 }
 
 impl Person {
-    /// "Ana Kowalski" -> "AK"; one word -> its first two letters.
+    /// "Ana Kowalski" -> "AK"; one word -> its first two letters; "王芳" -> "王" (one wide
+    /// character already fills the two cells initials get).
     pub fn initials(&self) -> String {
         let words: Vec<&str> = self.display_name.split_whitespace().collect();
         let picked: String = match words.as_slice() {
@@ -34,7 +36,14 @@ impl Person {
             [one] => one.chars().take(2).collect(),
             [first, .., last] => first.chars().take(1).chain(last.chars().take(1)).collect(),
         };
-        picked.to_uppercase()
+        let mut out = String::new();
+        for c in picked.to_uppercase().chars() {
+            if out.width() + c.width().unwrap_or(0) > 2 {
+                break;
+            }
+            out.push(c);
+        }
+        out
     }
 }
 
@@ -65,5 +74,24 @@ impl Issue {
         hit(&self.key.0)
             || hit(&self.summary)
             || self.assignee.as_ref().is_some_and(|p| hit(&p.display_name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Person;
+
+    fn initials(name: &str) -> String {
+        Person { id: String::new(), display_name: name.into() }.initials()
+    }
+
+    #[test]
+    fn initials_fit_two_cells() {
+        assert_eq!(initials("Ana Kowalski"), "AK");
+        assert_eq!(initials("Zoë Ødegaard"), "ZØ");
+        assert_eq!(initials("王芳"), "王");
+        assert_eq!(initials("王 芳"), "王");
+        assert_eq!(initials("cher"), "CH");
+        assert_eq!(initials("  "), "?");
     }
 }

@@ -3,12 +3,13 @@
 
 mod failure;
 
-pub use failure::{DEFAULT_RETRY_AFTER, server_text};
+pub use failure::{DEFAULT_RETRY_AFTER, retry_after, server_text};
 
 use super::ProviderError;
 use crate::config::{Secret, TokenSource};
 use crate::domain::text::sanitize;
-use reqwest::{Method, Url, header};
+use reqwest::header::HeaderMap;
+use reqwest::{Method, StatusCode, Url, header};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::time::Duration;
@@ -24,6 +25,8 @@ pub enum Auth {
     Basic { user: String, token: Secret },
     /// `Authorization: Bearer token` (Jira Data Center PAT, GitHub, deploy backends).
     Bearer(Secret),
+    /// No `Authorization` header (a deploy backend that asks for no token).
+    None,
 }
 
 /// One service's client. Paths are appended to the base URL verbatim so a context path such
@@ -36,6 +39,15 @@ pub struct HttpClient {
     service: String,
     auth: Auth,
     token_source: TokenSource,
+    timeout: Duration,
+}
+
+/// What came back, before any status mapping: for callers that decide on retries themselves.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
 }
 
 impl HttpClient {
@@ -79,7 +91,14 @@ impl HttpClient {
             service: service.to_string(),
             auth,
             token_source,
+            timeout: TOTAL_TIMEOUT,
         })
+    }
+
+    /// Replaces the total per-request timeout (tests use a short one).
+    pub fn with_timeout(mut self, total: Duration) -> Self {
+        self.timeout = total;
+        self
     }
 
     /// The configured base URL without a trailing slash (for links such as `/browse/KEY`).
@@ -140,17 +159,39 @@ impl HttpClient {
         query: &[(&str, &str)],
         body: Option<&B>,
     ) -> Result<Vec<u8>, ProviderError> {
+        let reply = self.exchange(method, path, query, &[], body).await?;
+        if reply.status.is_success() {
+            return Ok(reply.body);
+        }
+        Err(self.status_error(path, &reply))
+    }
+
+    /// One request with extra `headers`; any status comes back as a `Reply`, only transport
+    /// failures are errors.
+    pub async fn exchange<B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, &str)],
+        headers: &[(&str, &str)],
+        body: Option<&B>,
+    ) -> Result<Reply, ProviderError> {
         let url = format!("{}{path}", self.base);
         let mut request = self
             .http
             .request(method, url)
+            .timeout(self.timeout)
             .header(header::ACCEPT, "application/json");
         if !query.is_empty() {
             request = request.query(query);
         }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
         request = match &self.auth {
             Auth::Basic { user, token } => request.basic_auth(user, Some(token.expose())),
             Auth::Bearer(token) => request.bearer_auth(token.expose()),
+            Auth::None => request,
         };
         if let Some(body) = body {
             request = request.json(body);
@@ -160,19 +201,21 @@ impl HttpClient {
         let headers = response.headers().clone();
         let bytes = response.bytes().await.map_err(|e| self.network(&e))?;
         tracing::debug!(service = %self.service, path, status = status.as_u16(), "http");
-        if status.is_success() {
-            return Ok(bytes.to_vec());
-        }
-        Err(failure::status_error(
-            &failure::Context {
-                service: &self.service,
-                path,
-                token_source: &self.token_source,
-            },
+        Ok(Reply {
             status,
-            &headers,
-            &bytes,
-        ))
+            headers,
+            body: bytes.to_vec(),
+        })
+    }
+
+    /// The typed error for a non-2xx `reply` to `path`.
+    pub fn status_error(&self, path: &str, reply: &Reply) -> ProviderError {
+        let cx = failure::Context {
+            service: &self.service,
+            path,
+            token_source: &self.token_source,
+        };
+        failure::status_error(&cx, reply.status, &reply.headers, &reply.body)
     }
 
     /// Host only: the URL may hold a query or credentials, and reqwest's own message holds
@@ -181,8 +224,8 @@ impl HttpClient {
         let message = if e.is_timeout() {
             format!(
                 "no answer within {} s (connect) / {} s (total)",
-                CONNECT_TIMEOUT.as_secs(),
-                TOTAL_TIMEOUT.as_secs()
+                CONNECT_TIMEOUT.as_secs_f64(),
+                self.timeout.as_secs_f64()
             )
         } else if e.is_connect() {
             format!("connection failed: {}", root_cause(e))

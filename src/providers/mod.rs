@@ -10,6 +10,7 @@ pub use error::ProviderError;
 use crate::domain::deploy::{
     Deployment, DeploymentId, IdempotencyKey, PromoteRequest, RollbackRequest, Service,
 };
+use crate::domain::pipeline::{LogChunk, Run};
 use crate::domain::{Board, Column, IssueKey, Person};
 use async_trait::async_trait;
 
@@ -62,4 +63,13 @@ pub trait DeployBackend: Send + Sync {
     ) -> Result<Deployment, ProviderError>;
 
     async fn cancel(&self, id: &DeploymentId) -> Result<Deployment, ProviderError>;
+}
+
+/// Pipeline runs and their logs: the deploy protocol's `/v1/runs` today, GitHub Actions later.
+#[async_trait]
+pub trait CiProvider: Send + Sync {
+    async fn run(&self, id: &str) -> Result<Run, ProviderError>;
+
+    /// The log of one job from byte `offset` to what exists now.
+    async fn log(&self, run: &str, job: &str, offset: u64) -> Result<LogChunk, ProviderError>;
 }

@@ -25,7 +25,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, board: &Board, lines_per_card: u16, ct
         return;
     }
     if board.issues.is_empty() {
-        let what = if board.sprint.is_some() { "No cards in this sprint" } else { "No cards on this board" };
+        let what = if board.sprint.is_some() {
+            "No cards in this sprint"
+        } else {
+            "No cards on this board"
+        };
         centred_note(buf, area, what, ctx);
         return;
     }

@@ -37,7 +37,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, issue: &Issue, look: &Look, ctx: &Ctx)
     }
     let marker = if look.selected { SELECTED } else { " " };
     for y in area.y..area.bottom() {
-        put(buf, area.x, y, marker, 1, style(theme.selection));
+        put(buf, area.x, y, marker, 1, style(theme.text));
     }
 
     let inner = usize::from(area.width.saturating_sub(1));
@@ -54,12 +54,26 @@ pub fn draw(buf: &mut Buffer, area: Rect, issue: &Issue, look: &Look, ctx: &Ctx)
     let pieces = meta(issue, ctx);
     if area.height >= 2 {
         draw_meta(buf, area, &pieces, rest, &style);
-        put(buf, area.x + 1, area.y + 1, &issue.summary, inner, style(theme.text));
+        put(
+            buf,
+            area.x + 1,
+            area.y + 1,
+            &issue.summary,
+            inner,
+            style(theme.text),
+        );
     } else {
         let meta_budget = rest.saturating_sub(MIN_SUMMARY + 1);
         let meta_w = draw_meta(buf, area, &pieces, meta_budget, &style);
         let summary_w = rest.saturating_sub(meta_w + usize::from(meta_w > 0));
-        put(buf, x + 1, area.y, &issue.summary, summary_w, style(theme.text));
+        put(
+            buf,
+            x + 1,
+            area.y,
+            &issue.summary,
+            summary_w,
+            style(theme.text),
+        );
     }
 }
 

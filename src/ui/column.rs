@@ -41,13 +41,27 @@ pub fn draw(buf: &mut Buffer, area: Rect, slot: &Slot, ctx: &Ctx) {
     let lanes = ctx.state.swimlanes;
     let starts_lane = |i: usize| i > 0 && lane_key(cards[i]) != lane_key(cards[i - 1]);
     let per_card = usize::from(slot.lines_per_card);
-    let window = page(cards.len(), target, inner.height.into(), per_card, lanes, starts_lane);
+    let window = page(
+        cards.len(),
+        target,
+        inner.height.into(),
+        per_card,
+        lanes,
+        starts_lane,
+    );
 
     let mut block = Block::bordered()
-        .border_style(if slot.focused { theme.border_focus } else { theme.border })
+        .border_style(if slot.focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
         .title(title(column, slot.count, inner.width.into(), ctx));
     if window.start > 0 {
-        block = block.title_bottom(Span::styled(format!("↑ {} more", window.start), theme.muted));
+        block = block.title_bottom(Span::styled(
+            format!("↑ {} more", window.start),
+            theme.muted,
+        ));
     }
     if window.end < cards.len() {
         let below = Span::styled(format!("↓ {} more", cards.len() - window.end), theme.muted);
@@ -66,7 +80,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, slot: &Slot, ctx: &Ctx) {
             break;
         }
         if lanes && (y == inner.y || starts_lane(i)) {
-            lane_header(buf, Rect { y, height: 1, ..inner }, &lane_of(cards[i]).1, ctx);
+            lane_header(
+                buf,
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                &lane_of(cards[i]).1,
+                ctx,
+            );
             y += 1;
         }
         let height = slot.lines_per_card.min(inner.bottom().saturating_sub(y));
@@ -147,7 +170,14 @@ fn lane_header(buf: &mut Buffer, area: Rect, name: &str, ctx: &Ctx) {
     let max = usize::from(area.width);
     let label = format!("── {} ", fit(name, max.saturating_sub(4)));
     let fill = "─".repeat(max.saturating_sub(width(&label)));
-    put(buf, area.x, area.y, &(label + &fill), max, ctx.theme.lane_header);
+    put(
+        buf,
+        area.x,
+        area.y,
+        &(label + &fill),
+        max,
+        ctx.theme.lane_header,
+    );
 }
 
 #[cfg(test)]

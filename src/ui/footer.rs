@@ -17,8 +17,13 @@ struct Hint {
 
 pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     let mut hints = hints(ctx);
+    // An action the user bound to no key has nothing to show.
+    hints.retain(|h| !h.keys.is_empty());
     let total = |hints: &[Hint]| -> usize {
-        hints.iter().map(|h| width(&h.keys) + 1 + width(&h.label) + 2).sum()
+        hints
+            .iter()
+            .map(|h| width(&h.keys) + 1 + width(&h.label) + 2)
+            .sum()
     };
     let room = usize::from(area.width.saturating_sub(1));
     while total(&hints) > room {
@@ -49,15 +54,28 @@ fn hints(ctx: &Ctx) -> Vec<Hint> {
     let one = |action: Action, drop_rank: u8| single(ctx, action, drop_rank);
     match &state.popup {
         Some(Popup::ConfirmWip { .. }) => {
-            vec![one(Action::Confirm, 0), one(Action::Deny, 0), one(Action::Quit, 0)]
+            vec![
+                one(Action::Confirm, 0),
+                one(Action::Deny, 0),
+                one(Action::Quit, 0),
+            ]
         }
         // Close's description covers the board too ("close popup / clear filter").
-        Some(Popup::Help | Popup::Detail(_)) => vec![labelled(ctx, Action::Close, "close"), one(Action::Quit, 0)],
+        Some(Popup::Help | Popup::Detail(_)) => {
+            vec![labelled(ctx, Action::Close, "close"), one(Action::Quit, 0)]
+        }
         None if state.filter_editing => {
-            vec![labelled(ctx, Action::Open, "apply"), labelled(ctx, Action::Close, "clear")]
+            vec![
+                labelled(ctx, Action::Open, "apply"),
+                labelled(ctx, Action::Close, "clear"),
+            ]
         }
         None if state.board.is_none() => {
-            vec![one(Action::Refresh, 1), one(Action::Help, 0), one(Action::Quit, 0)]
+            vec![
+                one(Action::Refresh, 1),
+                one(Action::Help, 0),
+                one(Action::Quit, 0),
+            ]
         }
         None => {
             let mut hints = vec![
@@ -99,6 +117,10 @@ fn labelled(ctx: &Ctx, action: Action, label: &str) -> Hint {
 
 /// Two opposite actions as one hint: "←/→ column" from "column left" and "column right".
 fn pair(ctx: &Ctx, a: Action, b: Action, drop_rank: u8) -> Hint {
+    let (ka, kb) = (key_label(ctx.keymap.hint(a)), key_label(ctx.keymap.hint(b)));
+    if ka.is_empty() || kb.is_empty() {
+        return single(ctx, if ka.is_empty() { b } else { a }, drop_rank);
+    }
     let (da, db) = (a.description(), b.description());
     let common: Vec<&str> = da
         .split(' ')
@@ -106,9 +128,13 @@ fn pair(ctx: &Ctx, a: Action, b: Action, drop_rank: u8) -> Hint {
         .take_while(|(x, y)| x == y)
         .map(|(x, _)| x)
         .collect();
-    let label = if common.is_empty() { format!("{da}/{db}") } else { common.join(" ") };
+    let label = if common.is_empty() {
+        format!("{da}/{db}")
+    } else {
+        common.join(" ")
+    };
     Hint {
-        keys: format!("{}/{}", key_label(ctx.keymap.hint(a)), key_label(ctx.keymap.hint(b))),
+        keys: format!("{ka}/{kb}"),
         label,
         drop_rank,
     }
@@ -130,4 +156,57 @@ pub fn key_label(chord: &str) -> Cow<'_, str> {
         _ => return Cow::Borrowed(chord),
     };
     Cow::Owned(format!("{shift}{symbol}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::State;
+    use crate::app::keymap::Keymap;
+    use crate::config::WipPolicy;
+    use crate::ui::Theme;
+    use chrono::Utc;
+    use std::collections::BTreeMap;
+
+    fn footer(keymap: &Keymap, width: u16) -> String {
+        let state = State::new(WipPolicy::Warn, std::time::Duration::from_secs(60));
+        let theme = Theme::default();
+        let ctx = Ctx {
+            state: &state,
+            theme: &theme,
+            keymap,
+            now: Utc::now(),
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, width, 1));
+        draw(&mut buf, buf.area, &ctx);
+        buf.content
+            .iter()
+            .map(|c| c.symbol())
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+    }
+
+    #[test]
+    fn narrow_footers_keep_help_and_quit() {
+        let keymap = Keymap::default();
+        assert_eq!(footer(&keymap, 80), " r refresh  ? help  q quit");
+        assert_eq!(footer(&keymap, 18), " ? help  q quit");
+    }
+
+    #[test]
+    fn hints_follow_the_keymap_and_skip_unbound_actions() {
+        let mut overrides = BTreeMap::new();
+        overrides.insert("help".to_string(), vec![]);
+        overrides.insert("refresh".to_string(), vec!["f5".to_string()]);
+        let keymap = Keymap::new(&overrides).unwrap();
+        assert_eq!(footer(&keymap, 80), " f5 refresh  q quit");
+    }
+
+    #[test]
+    fn arrows_and_pages_show_as_symbols() {
+        assert_eq!(key_label("shift-left"), "⇧←");
+        assert_eq!(key_label("pagedown"), "PgDn");
+        assert_eq!(key_label("ctrl-d"), "ctrl-d");
+    }
 }

@@ -9,7 +9,14 @@ use ratatui::style::Style;
 
 pub fn draw_banner(buf: &mut Buffer, area: Rect, banner: &str, ctx: &Ctx) {
     buf.set_style(area, ctx.theme.banner);
-    put(buf, area.x + 1, area.y, banner, usize::from(area.width.saturating_sub(2)), ctx.theme.banner);
+    put(
+        buf,
+        area.x + 1,
+        area.y,
+        banner,
+        usize::from(area.width.saturating_sub(2)),
+        ctx.theme.banner,
+    );
 }
 
 /// `PAY board · Sprint 14 · 3d left          filter: login · only mine · lanes`
@@ -37,13 +44,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
         }
     }
     let mut x = area.x + 1;
-    for (i, (text, style)) in parts.iter().enumerate() {
-        let room = usize::from(right_x.saturating_sub(x + 1));
-        if i > 0 {
-            x += put(buf, x, area.y, " · ", room, theme.muted);
+    let room = |x: u16| usize::from(right_x.saturating_sub(x + 1));
+    x += put(buf, x, area.y, &parts[0].0, room(x), parts[0].1);
+    // The board name may be cut; the sprint and its days left show whole or not at all.
+    for (text, style) in &parts[1..] {
+        if width(text) + 3 > room(x) {
+            break;
         }
-        let room = usize::from(right_x.saturating_sub(x + 1));
-        x += put(buf, x, area.y, text, room, *style);
+        x += put(buf, x, area.y, " · ", room(x), theme.muted);
+        x += put(buf, x, area.y, text, room(x), *style);
     }
 }
 

@@ -23,9 +23,28 @@ const GROUPS: [(&str, &[Action]); 4] = [
             Action::PageDown,
         ],
     ),
-    ("Cards", &[Action::MoveLeft, Action::MoveRight, Action::Open, Action::Refresh]),
-    ("View", &[Action::Filter, Action::ToggleMine, Action::ToggleSwimlanes, Action::Close]),
-    ("App", &[Action::Help, Action::Quit, Action::Confirm, Action::Deny]),
+    (
+        "Cards",
+        &[
+            Action::MoveLeft,
+            Action::MoveRight,
+            Action::Open,
+            Action::Refresh,
+        ],
+    ),
+    (
+        "View",
+        &[
+            Action::Filter,
+            Action::ToggleMine,
+            Action::ToggleSwimlanes,
+            Action::Close,
+        ],
+    ),
+    (
+        "App",
+        &[Action::Help, Action::Quit, Action::Confirm, Action::Deny],
+    ),
 ];
 /// Long chord lists are cut so descriptions keep their place.
 const MAX_CHORDS_WIDTH: usize = 16;
@@ -42,11 +61,19 @@ pub fn draw(buf: &mut Buffer, screen: Rect, ctx: &Ctx) {
         .iter()
         .map(|(name, actions)| {
             let mut rows = vec![Row::Heading(name)];
-            rows.extend(actions.iter().map(|a| Row::Entry(chords(ctx, *a), a.description())));
+            rows.extend(
+                actions
+                    .iter()
+                    .map(|a| Row::Entry(chords(ctx, *a), a.description())),
+            );
             rows
         })
         .collect();
-    let chords_w = entries(&groups).map(|(c, _)| width(c)).max().unwrap_or(0).min(MAX_CHORDS_WIDTH);
+    let chords_w = entries(&groups)
+        .map(|(c, _)| width(c))
+        .max()
+        .unwrap_or(0)
+        .min(MAX_CHORDS_WIDTH);
     let desc_w = entries(&groups).map(|(_, d)| width(d)).max().unwrap_or(0);
     let mut entry_w = (chords_w + 2 + desc_w) as u16;
 
@@ -59,20 +86,40 @@ pub fn draw(buf: &mut Buffer, screen: Rect, ctx: &Ctx) {
     if two {
         entry_w = entry_w.min((room_w - 3) / 2);
     }
-    let columns = if two { split(groups, one_column / 2) } else { vec![join(groups)] };
+    let columns = if two {
+        split(groups, one_column / 2)
+    } else {
+        vec![join(groups)]
+    };
 
     let tallest = columns.iter().map(Vec::len).max().unwrap_or(0) as u16;
     let cols = columns.len() as u16;
-    let inner = open(buf, screen, cols * entry_w + (cols - 1) * 3 + 4, tallest + 2, "Keys", ctx);
+    let inner = open(
+        buf,
+        screen,
+        cols * entry_w + (cols - 1) * 3 + 4,
+        tallest + 2,
+        "Keys",
+        ctx,
+    );
     for (k, rows) in columns.iter().enumerate() {
         let x = inner.x + k as u16 * (entry_w + 3);
-        let area = Rect { x, width: entry_w.min(inner.right().saturating_sub(x)), ..inner };
+        let area = Rect {
+            x,
+            width: entry_w.min(inner.right().saturating_sub(x)),
+            ..inner
+        };
         draw_rows(buf, area, rows, chords_w, ctx);
     }
 }
 
 fn chords(ctx: &Ctx, action: Action) -> String {
-    let labels: Vec<_> = ctx.keymap.chords(action).iter().map(|c| key_label(c)).collect();
+    let labels: Vec<_> = ctx
+        .keymap
+        .chords(action)
+        .iter()
+        .map(|c| key_label(c))
+        .collect();
     labels.join(", ")
 }
 
@@ -127,7 +174,14 @@ fn draw_rows(buf: &mut Buffer, area: Rect, rows: &[Row], chords_w: usize, ctx: &
             Row::Entry(chords, desc) => {
                 put(buf, area.x, y, chords, chords_w.min(max), theme.footer_key);
                 let x = area.x + (chords_w + 2) as u16;
-                put(buf, x, y, desc, max.saturating_sub(chords_w + 2), theme.text);
+                put(
+                    buf,
+                    x,
+                    y,
+                    desc,
+                    max.saturating_sub(chords_w + 2),
+                    theme.text,
+                );
             }
             Row::Blank => {}
         }
@@ -142,7 +196,10 @@ mod tests {
     #[test]
     fn every_action_is_in_exactly_one_group() {
         for action in Action::ALL {
-            let homes = GROUPS.iter().filter(|(_, actions)| actions.contains(&action)).count();
+            let homes = GROUPS
+                .iter()
+                .filter(|(_, actions)| actions.contains(&action))
+                .count();
             assert_eq!(homes, 1, "{action:?}");
         }
     }

@@ -39,9 +39,20 @@ struct Ctx<'a> {
 }
 
 /// Draws the whole screen for `state`. `now` is for ages ("3d"); tests pass a fixed clock.
-pub fn render(frame: &mut Frame, state: &State, theme: &Theme, keymap: &Keymap, now: DateTime<Utc>) {
+pub fn render(
+    frame: &mut Frame,
+    state: &State,
+    theme: &Theme,
+    keymap: &Keymap,
+    now: DateTime<Utc>,
+) {
     let screen = frame.area();
-    let ctx = Ctx { state, theme, keymap, now };
+    let ctx = Ctx {
+        state,
+        theme,
+        keymap,
+        now,
+    };
     draw(frame.buffer_mut(), screen, &ctx);
 }
 
@@ -66,7 +77,11 @@ fn draw(buf: &mut Buffer, screen: Rect, ctx: &Ctx) {
     header::draw(buf, take_top(), ctx);
     let mut take_bottom = || {
         body.height -= 1;
-        Rect { y: body.bottom(), height: 1, ..body }
+        Rect {
+            y: body.bottom(),
+            height: 1,
+            ..body
+        }
     };
     footer::draw(buf, take_bottom(), ctx);
     status::draw(buf, take_bottom(), ctx);
@@ -91,7 +106,10 @@ fn loading(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
             Line::styled(format!("⚠ Could not load the board: {error}"), theme.error),
             Line::default(),
             Line::styled(
-                format!("{} to retry", footer::key_label(ctx.keymap.hint(crate::app::Action::Refresh))),
+                format!(
+                    "{} to retry",
+                    footer::key_label(ctx.keymap.hint(crate::app::Action::Refresh))
+                ),
                 theme.muted,
             ),
         ],
@@ -103,24 +121,40 @@ fn loading(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
         x: area.x + 2,
         width: area.width.saturating_sub(4),
     };
-    Paragraph::new(lines).centered().wrap(Wrap { trim: true }).render(text_area, buf);
+    Paragraph::new(lines)
+        .centered()
+        .wrap(Wrap { trim: true })
+        .render(text_area, buf);
 }
 
 fn too_small(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     let lines = vec![
         Line::styled("terminal too small", ctx.theme.warning),
         Line::styled(
-            format!("{}x{}, needs {MIN_WIDTH}x{MIN_HEIGHT}", area.width, area.height),
+            format!(
+                "{}x{}, needs {MIN_WIDTH}x{MIN_HEIGHT}",
+                area.width, area.height
+            ),
             ctx.theme.muted,
         ),
         Line::styled(
-            format!("{} quit", footer::key_label(ctx.keymap.hint(crate::app::Action::Quit))),
+            format!(
+                "{} quit",
+                footer::key_label(ctx.keymap.hint(crate::app::Action::Quit))
+            ),
             ctx.theme.muted,
         ),
     ];
     let top = area.height.saturating_sub(3) / 2;
-    let area = Rect { y: area.y + top, height: area.height - top, ..area };
-    Paragraph::new(lines).centered().wrap(Wrap { trim: true }).render(area, buf);
+    let area = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    Paragraph::new(lines)
+        .centered()
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
 }
 
 /// Card lines that fit inside one column at this terminal height (no banner, no filter line).
@@ -131,7 +165,11 @@ fn column_inner_height(height: u16) -> u16 {
 /// Two lines per card (key and meta, then summary) unless the screen is short, then one.
 /// Decided by the terminal height alone so paging and drawing agree.
 fn lines_per_card(height: u16) -> u16 {
-    if column_inner_height(height) >= 10 { 2 } else { 1 }
+    if column_inner_height(height) >= 10 {
+        2
+    } else {
+        1
+    }
 }
 
 /// Rows of cards that fit in one column at this terminal height.

@@ -21,7 +21,14 @@ pub fn draw(buf: &mut Buffer, screen: Rect, popup: &Popup, ctx: &Ctx) {
 
 /// Clears a centred box of at most `width` x `height`, draws its border and title, and
 /// returns the inside.
-pub fn open(buf: &mut Buffer, screen: Rect, width: u16, height: u16, title: &str, ctx: &Ctx) -> Rect {
+pub fn open(
+    buf: &mut Buffer,
+    screen: Rect,
+    width: u16,
+    height: u16,
+    title: &str,
+    ctx: &Ctx,
+) -> Rect {
     let width = width.min(screen.width.saturating_sub(2));
     let height = height.min(screen.height.saturating_sub(2));
     let area = Rect {
@@ -54,7 +61,8 @@ fn wrapped_height(lines: &[Line], width: u16) -> u16 {
 
 fn confirm(buf: &mut Buffer, screen: Rect, key: &IssueKey, message: &str, ctx: &Ctx) {
     let theme = ctx.theme;
-    let chord = |action: Action| Span::styled(ctx.keymap.hint(action).to_string(), theme.footer_key);
+    let chord =
+        |action: Action| Span::styled(ctx.keymap.hint(action).to_string(), theme.footer_key);
     let lines = vec![
         Line::styled(message.to_string(), theme.warning),
         Line::default(),
@@ -70,7 +78,9 @@ fn confirm(buf: &mut Buffer, screen: Rect, key: &IssueKey, message: &str, ctx: &
     let width = 56;
     let height = wrapped_height(&lines, width - 4) + 2;
     let inner = open(buf, screen, width, height, &format!("Move {key}?"), ctx);
-    Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
 }
 
 fn detail(buf: &mut Buffer, screen: Rect, key: &IssueKey, ctx: &Ctx) {
@@ -78,7 +88,9 @@ fn detail(buf: &mut Buffer, screen: Rect, key: &IssueKey, ctx: &Ctx) {
     let Some(issue) = state.issue(key) else {
         let inner = open(buf, screen, 44, 3, &key.0, ctx);
         let gone = Line::styled(format!("{key} is no longer on this board."), theme.muted);
-        Paragraph::new(gone).wrap(Wrap { trim: false }).render(inner, buf);
+        Paragraph::new(gone)
+            .wrap(Wrap { trim: false })
+            .render(inner, buf);
         return;
     };
     let field = |name: &str, value: String, style: Style| {
@@ -91,30 +103,51 @@ fn detail(buf: &mut Buffer, screen: Rect, key: &IssueKey, ctx: &Ctx) {
     if let Some(since) = issue.status_since {
         status.push_str(&format!(" · {} in status", age(since, ctx.now)));
     }
-    let assignee = issue.assignee.as_ref().map_or("Unassigned".to_string(), |p| p.display_name.clone());
-    let labels = if issue.labels.is_empty() { "—".to_string() } else { issue.labels.join(", ") };
+    let assignee = issue
+        .assignee
+        .as_ref()
+        .map_or("Unassigned".to_string(), |p| p.display_name.clone());
+    let labels = if issue.labels.is_empty() {
+        "—".to_string()
+    } else {
+        issue.labels.join(", ")
+    };
     let mut lines = vec![
         Line::styled(issue.summary.clone(), theme.title),
         Line::default(),
         field("Status", status, theme.text),
         field("Assignee", assignee, theme.assignee),
         field("Points", points(issue.points), theme.points),
-        field("Sprint", issue.sprint.clone().unwrap_or_else(|| "—".to_string()), theme.text),
+        field(
+            "Sprint",
+            issue.sprint.clone().unwrap_or_else(|| "—".to_string()),
+            theme.text,
+        ),
         field("Labels", labels, theme.text),
         field("Link", issue.url.clone(), theme.text),
     ];
     if let Some(pending) = state.pending.get(key) {
-        let to = state.columns().get(pending.to).map_or("another column", |c| c.name.as_str());
+        let to = state
+            .columns()
+            .get(pending.to)
+            .map_or("another column", |c| c.name.as_str());
         lines.push(Line::styled(format!("⟳ moving to {to}…"), theme.pending));
     }
     lines.push(Line::default());
     if issue.description.trim().is_empty() {
         lines.push(Line::styled("No description.", theme.muted));
     } else {
-        lines.extend(issue.description.lines().map(|l| Line::styled(l.to_string(), theme.text)));
+        lines.extend(
+            issue
+                .description
+                .lines()
+                .map(|l| Line::styled(l.to_string(), theme.text)),
+        );
     }
     let width = 84;
     let height = wrapped_height(&lines, width - 4) + 2;
     let inner = open(buf, screen, width, height, &key.0, ctx);
-    Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
 }

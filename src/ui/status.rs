@@ -27,14 +27,28 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     let mut x = area.x + 1;
     let room = |x: u16| usize::from(end.saturating_sub(x));
     if state.sync.running {
-        x += put(buf, x, area.y, "⟳ syncing…", room(x), bar.patch(theme.pending)) + 2;
+        x += put(
+            buf,
+            x,
+            area.y,
+            "⟳ syncing…",
+            room(x),
+            bar.patch(theme.pending),
+        ) + 2;
     }
-    let synced_ago = state.sync.last_synced.map(|at| match age(at, ctx.now).as_str() {
-        "now" => "just now".to_string(),
-        ago => format!("{ago} ago"),
-    });
+    let synced_ago = state
+        .sync
+        .last_synced
+        .map(|at| match age(at, ctx.now).as_str() {
+            "now" => "just now".to_string(),
+            ago => format!("{ago} ago"),
+        });
     // With no board yet the error fills the screen; saying it twice adds nothing.
-    let error = state.sync.last_error.as_ref().filter(|_| state.board.is_some());
+    let error = state
+        .sync
+        .last_error
+        .as_ref()
+        .filter(|_| state.board.is_some());
     if let Some(error) = error {
         // The error is cut, never the note that the board is old: both matter, that one more.
         let stale = match (&state.board, &synced_ago) {
@@ -42,7 +56,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
             _ => String::new(),
         };
         let error_room = room(x).saturating_sub(width(&stale));
-        x += put(buf, x, area.y, &format!("⚠ {error}"), error_room, bar.patch(theme.error));
+        x += put(
+            buf,
+            x,
+            area.y,
+            &format!("⚠ {error}"),
+            error_room,
+            bar.patch(theme.error),
+        );
         put(buf, x, area.y, &stale, room(x), bar.patch(theme.warning));
         return;
     }
@@ -60,6 +81,13 @@ pub fn draw_filter(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     let theme = ctx.theme;
     let x = area.x + put(buf, area.x, area.y, "/ ", 2, theme.filter);
     let room = usize::from(area.right().saturating_sub(x + 1));
-    let x = x + put(buf, x, area.y, tail(&ctx.state.filter, room), room, theme.text);
+    let x = x + put(
+        buf,
+        x,
+        area.y,
+        tail(&ctx.state.filter, room),
+        room,
+        theme.text,
+    );
     put(buf, x, area.y, "█", 1, theme.text);
 }

@@ -140,7 +140,10 @@ mod tests {
     #[test]
     fn fit_keeps_joined_emoji_whole() {
         let family = "👨\u{200d}👩\u{200d}👧";
-        assert_eq!(Clusters(&format!("a{family}b")).collect::<Vec<_>>(), ["a", family, "b"]);
+        assert_eq!(
+            Clusters(&format!("a{family}b")).collect::<Vec<_>>(),
+            ["a", family, "b"]
+        );
         assert_eq!(Clusters("e\u{301}x").collect::<Vec<_>>(), ["e\u{301}", "x"]);
         let four = family.repeat(4);
         assert_eq!(fit(&four, 5), format!("{family}{family}…"));

@@ -14,7 +14,10 @@ const MONO: &str = include_str!("../../themes/mono.toml");
 const BUILT_IN: &[(&str, &str)] = &[
     ("dark", DARK),
     ("light", include_str!("../../themes/light.toml")),
-    ("high-contrast", include_str!("../../themes/high-contrast.toml")),
+    (
+        "high-contrast",
+        include_str!("../../themes/high-contrast.toml"),
+    ),
     ("mono", MONO),
 ];
 
@@ -136,7 +139,10 @@ impl Theme {
 }
 
 fn built_in(name: &str) -> Option<&'static str> {
-    BUILT_IN.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+    BUILT_IN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
 }
 
 fn read_user_file(path: &str) -> Result<String, ThemeError> {
@@ -154,7 +160,8 @@ fn read_user_file(path: &str) -> Result<String, ThemeError> {
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text.get(..offset).map_or(1, |head| head.matches('\n').count() + 1)
+    text.get(..offset)
+        .map_or(1, |head| head.matches('\n').count() + 1)
 }
 
 /// A style is a table `{ fg, bg, modifiers }`, or a bare colour meaning the foreground.

@@ -1,14 +1,16 @@
 //! A fixed board, clock and people for the rendered-frame tests.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use shipdeck::app::State;
 use shipdeck::app::keymap::Keymap;
 use shipdeck::config::WipPolicy;
 use shipdeck::domain::text::sanitize;
-use shipdeck::domain::{Board, BoardKind, Column, Issue, IssueKey, Person, Sprint, SprintState, StatusId};
+use shipdeck::domain::{
+    Board, BoardKind, Column, Issue, IssueKey, Person, Sprint, SprintState, StatusId,
+};
 use shipdeck::ui::{self, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 3, 10, 14, 3, 5).unwrap()
@@ -31,7 +33,14 @@ fn column(name: &str, status: &str, min: Option<u32>, max: Option<u32>) -> Colum
 }
 
 /// A card as the provider would hand it over: text already sanitised.
-pub fn card(key: &str, summary: &str, status: &str, who: Option<&str>, points: Option<f64>, hours: i64) -> Issue {
+pub fn card(
+    key: &str,
+    summary: &str,
+    status: &str,
+    who: Option<&str>,
+    points: Option<f64>,
+    hours: i64,
+) -> Issue {
     let status_name = match status {
         "1" => "To Do",
         "2" => "In Progress",
@@ -47,7 +56,10 @@ pub fn card(key: &str, summary: &str, status: &str, who: Option<&str>, points: O
         assignee: who.map(person),
         points,
         labels: vec!["payments".to_string(), "backend".to_string()],
-        description: sanitize("Customers are charged twice when the callback retries.\n\nSteps:\n1. Pay\n2. Kill the worker\n3. Watch the retry", true),
+        description: sanitize(
+            "Customers are charged twice when the callback retries.\n\nSteps:\n1. Pay\n2. Kill the worker\n3. Watch the retry",
+            true,
+        ),
         sprint: Some("Sprint 14".to_string()),
         url: format!("https://example.atlassian.net/browse/{key}"),
         status_since: Some(now() - Duration::hours(hours)),
@@ -59,18 +71,88 @@ pub fn card(key: &str, summary: &str, status: &str, who: Option<&str>, points: O
 pub fn board() -> Board {
     let (ana, bo, chen) = (Some("Ana Kowalski"), Some("Bo Li"), Some("Chen Wei"));
     let issues = vec![
-        card("PAY-101", "Add Apple Pay to checkout", "1", ana, Some(5.0), 30),
-        card("PAY-102", "Rate-limit the refunds endpoint", "1", None, None, 200),
-        card("PAY-110", "修复支付回调的重复扣款问题", "2", chen, Some(3.0), 52),
-        card("PAY-111", "🚀 Ship the deploy dashboard 🎉 to everyone", "2", ana, Some(8.0), 5),
-        card("PAY-112", "Fix \u{1b}]0;pwned\u{7}title\u{1b}[2J and clear-screen in summaries", "2", bo, Some(2.0), 0),
-        card("PAY-113", "Rotate the Stripe webhook secret", "2", bo, Some(0.5), 96),
-        card("PAY-120", "Migrate ledger to Postgres 16", "3", ana, Some(13.0), 120),
-        card("PAY-121", "Idempotency keys for payouts", "3", chen, Some(3.0), 26),
+        card(
+            "PAY-101",
+            "Add Apple Pay to checkout",
+            "1",
+            ana,
+            Some(5.0),
+            30,
+        ),
+        card(
+            "PAY-102",
+            "Rate-limit the refunds endpoint",
+            "1",
+            None,
+            None,
+            200,
+        ),
+        card(
+            "PAY-110",
+            "修复支付回调的重复扣款问题",
+            "2",
+            chen,
+            Some(3.0),
+            52,
+        ),
+        card(
+            "PAY-111",
+            "🚀 Ship the deploy dashboard 🎉 to everyone",
+            "2",
+            ana,
+            Some(8.0),
+            5,
+        ),
+        card(
+            "PAY-112",
+            "Fix \u{1b}]0;pwned\u{7}title\u{1b}[2J and clear-screen in summaries",
+            "2",
+            bo,
+            Some(2.0),
+            0,
+        ),
+        card(
+            "PAY-113",
+            "Rotate the Stripe webhook secret",
+            "2",
+            bo,
+            Some(0.5),
+            96,
+        ),
+        card(
+            "PAY-120",
+            "Migrate ledger to Postgres 16",
+            "3",
+            ana,
+            Some(13.0),
+            120,
+        ),
+        card(
+            "PAY-121",
+            "Idempotency keys for payouts",
+            "3",
+            chen,
+            Some(3.0),
+            26,
+        ),
         card("PAY-122", "Remove the legacy PayPal SDK", "3", bo, None, 1),
-        card("PAY-130", "Load-test the payout batcher", "4", chen, Some(2.0), 3),
+        card(
+            "PAY-130",
+            "Load-test the payout batcher",
+            "4",
+            chen,
+            Some(2.0),
+            3,
+        ),
         card("PAY-90", "Upgrade Rust to 1.85", "5", ana, Some(1.0), 240),
-        card("PAY-91", "Document the refund flow", "5", None, Some(1.0), 300),
+        card(
+            "PAY-91",
+            "Document the refund flow",
+            "5",
+            None,
+            Some(1.0),
+            300,
+        ),
     ];
     Board {
         id: 7,

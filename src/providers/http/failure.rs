@@ -56,7 +56,7 @@ pub(super) fn status_error(
         ),
         429 => ProviderError::RateLimited {
             service: service.to_string(),
-            retry_after: retry_after(headers),
+            retry_after: retry_after(headers).unwrap_or(DEFAULT_RETRY_AFTER),
         },
         code @ 402..=499 => {
             ProviderError::Rejected(with_text(format!("{service} answered {code} for {path}")))
@@ -69,15 +69,13 @@ pub(super) fn status_error(
     }
 }
 
-/// `Retry-After` in seconds; an HTTP date or garbage falls back to the default.
-fn retry_after(headers: &HeaderMap) -> Duration {
+/// `Retry-After` in seconds, capped; `None` when absent, an HTTP date or garbage.
+pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     headers
         .get(RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok())
-        .map_or(DEFAULT_RETRY_AFTER, |s| {
-            Duration::from_secs(s).min(MAX_RETRY_AFTER)
-        })
+        .map(|s| Duration::from_secs(s).min(MAX_RETRY_AFTER))
 }
 
 /// The server's own words from an error body, sanitised and short: Jira's
@@ -112,6 +110,10 @@ fn json_text(json: &Value) -> Option<String> {
         if let Some(s) = json.get(key).and_then(Value::as_str) {
             parts.push(s.to_string());
         }
+    }
+    // `{"error": {"code": .., "message": ..}}` (the shipdeck deploy protocol, Google APIs).
+    if let Some(s) = json.pointer("/error/message").and_then(Value::as_str) {
+        parts.push(s.to_string());
     }
     parts.retain(|p| !p.trim().is_empty());
     parts.dedup();
@@ -214,6 +216,15 @@ mod tests {
         };
         assert_eq!(msg.chars().count(), MAX_TEXT + 1);
         assert!(msg.ends_with('…'));
+    }
+
+    #[test]
+    fn nested_error_message_is_the_text() {
+        let body = r#"{"error":{"code":"conflict","message":"prod is locked"}}"#;
+        assert_eq!(
+            error(409, HeaderMap::new(), body),
+            ProviderError::Conflict("prod is locked".into())
+        );
     }
 
     #[test]

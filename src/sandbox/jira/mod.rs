@@ -13,7 +13,7 @@ mod search;
 use super::store::Store;
 use axum::Router;
 use axum::extract::Request;
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -85,7 +85,15 @@ pub fn router(state: AppState) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn(require_auth))
+        .layer(middleware::map_response(json_content_type))
         .with_state(state)
+}
+
+/// Every answer says JSON, including the bodiless 204 of a transition.
+async fn json_content_type(mut response: Response) -> Response {
+    let json = HeaderValue::from_static("application/json;charset=UTF-8");
+    response.headers_mut().entry(header::CONTENT_TYPE).or_insert(json);
+    response
 }
 
 async fn not_found(request: Request) -> JiraError {

@@ -151,9 +151,9 @@ fn values(field: Field, c: &Clause, operand: &Operand, store: &Store) -> Result<
         }
         Operand::Function(name, args) => function(field, c, name, args, store),
         Operand::Value(v) => value(field, v, store).map(|v| vec![v]).ok_or_else(|| {
-            JqlError(format!("The value '{v}' does not exist for the field '{}'. {}", c.field, c.pos))
+            JqlError(format!("The value '{v}' does not exist for the field '{}'. {}", c.field, c.operand_pos))
         }),
-        Operand::Empty => Err(JqlError(format!("The field '{}' cannot be empty. {}", c.field, c.pos))),
+        Operand::Empty => Err(JqlError(format!("The field '{}' cannot be empty. {}", c.field, c.operand_pos))),
     }
 }
 
@@ -179,7 +179,7 @@ fn value(field: Field, v: &str, store: &Store) -> Option<String> {
 }
 
 fn function(field: Field, c: &Clause, name: &str, args: &[String], store: &Store) -> Result<Vec<String>, JqlError> {
-    let pos = c.pos;
+    let pos = c.operand_pos;
     let lower = name.to_ascii_lowercase();
     let sprint_state = match lower.as_str() {
         "opensprints" => Some(&[SprintState::Active, SprintState::Future][..]),

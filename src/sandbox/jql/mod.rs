@@ -168,7 +168,7 @@ mod tests {
         let cases = [
             ("priority = High", "Field 'priority' does not exist or you do not have permission to view it. (line 1, character 1)"),
             ("status ~ Done", "The operator '~' is not supported by the 'status' field."),
-            ("status = Shipped", "The value 'Shipped' does not exist for the field 'status'."),
+            ("status = Shipped", "The value 'Shipped' does not exist for the field 'status'. (line 1, character 10)"),
             ("filter = 99", "The value '99' does not exist for the field 'filter'."),
             ("sprint in lastSprint()", "Unable to find JQL function 'lastSprint()'."),
             ("sprint = openSprints()", "The operator '=' is not supported by the 'openSprints' function."),

@@ -25,7 +25,10 @@ pub struct Clause {
     pub field: String,
     pub op: Op,
     pub operand: Operand,
+    /// Where the field name starts.
     pub pos: Pos,
+    /// Where the operand starts, for messages about values and functions.
+    pub operand_pos: Pos,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -188,12 +191,13 @@ impl Parser {
     fn clause(&mut self) -> Result<Clause, JqlError> {
         let (field, pos) = self.field_name()?;
         let op = self.operator()?;
+        let operand_pos = self.peek().map_or(pos, |t| t.pos);
         let operand = match op {
             Op::Is | Op::IsNot => self.empty()?,
             Op::In | Op::NotIn => self.list_or_function()?,
             _ => self.operand()?,
         };
-        Ok(Clause { field, op, operand, pos })
+        Ok(Clause { field, op, operand, pos, operand_pos })
     }
 
     fn field_name(&mut self) -> Result<(String, Pos), JqlError> {
@@ -322,8 +326,9 @@ impl Parser {
 mod tests {
     use super::*;
 
-    fn clause(field: &str, op: Op, operand: Operand, column: usize) -> Expr {
-        Expr::Clause(Clause { field: field.into(), op, operand, pos: Pos { line: 1, column } })
+    fn clause(field: &str, op: Op, operand: Operand, column: usize, operand_column: usize) -> Expr {
+        let at = |column| Pos { line: 1, column };
+        Expr::Clause(Clause { field: field.into(), op, operand, pos: at(column), operand_pos: at(operand_column) })
     }
 
     fn value(v: &str) -> Operand {
@@ -336,8 +341,8 @@ mod tests {
         assert_eq!(
             query.filter,
             Some(Expr::And(
-                Box::new(clause("filter", Op::Eq, value("10042"), 1)),
-                Box::new(clause("sprint", Op::Eq, value("7"), 20)),
+                Box::new(clause("filter", Op::Eq, value("10042"), 1, 10)),
+                Box::new(clause("sprint", Op::Eq, value("7"), 20, 29)),
             ))
         );
         assert_eq!(query.order, [OrderBy { field: "Rank".into(), descending: false, pos: Pos { line: 1, column: 40 } }]);

@@ -73,17 +73,35 @@ fn a_user_file_merges_over_dark() {
 fn a_bad_colour_names_the_file_and_key() {
     let path = user_file("typo.toml", "wip_over = { fg = \"purpel\" }\n");
     let err = Theme::load(&path, false).unwrap_err();
-    assert_eq!(err.to_string(), format!("{path}: wip_over: unknown colour \"purpel\""));
+    assert_eq!(
+        err.to_string(),
+        format!("{path}: wip_over: unknown colour \"purpel\"")
+    );
 }
 
 #[test]
 fn other_mistakes_are_explained() {
     let cases = [
-        ("wip_ovr = \"red\"\n", "wip_ovr: unknown key (known: text, muted"),
-        ("text = { fg = 300 }\n", "text: colour index 300 is not within 0-255"),
-        ("text = { colour = \"red\" }\n", "text: unknown field `colour`"),
-        ("text = { modifiers = [\"blink\"] }\n", "text: unknown modifier \"blink\""),
-        ("text = { modifiers = \"bold\" }\n", "text: modifiers is a list"),
+        (
+            "wip_ovr = \"red\"\n",
+            "wip_ovr: unknown key (known: text, muted",
+        ),
+        (
+            "text = { fg = 300 }\n",
+            "text: colour index 300 is not within 0-255",
+        ),
+        (
+            "text = { colour = \"red\" }\n",
+            "text: unknown field `colour`",
+        ),
+        (
+            "text = { modifiers = [\"blink\"] }\n",
+            "text: unknown modifier \"blink\"",
+        ),
+        (
+            "text = { modifiers = \"bold\" }\n",
+            "text: modifiers is a list",
+        ),
         ("text = true\n", "text: a colour is a name"),
         ("\n\ntext = {\n", ": line 3: "),
     ];
@@ -103,5 +121,9 @@ fn missing_themes_say_what_exists() {
     );
     let missing = Theme::load("/nonexistent/shipdeck/x.toml", false).unwrap_err();
     assert!(matches!(missing, ThemeError::Read { .. }), "{missing:?}");
-    assert!(missing.to_string().starts_with("/nonexistent/shipdeck/x.toml: cannot read"));
+    assert!(
+        missing
+            .to_string()
+            .starts_with("/nonexistent/shipdeck/x.toml: cannot read")
+    );
 }

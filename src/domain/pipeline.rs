@@ -1,0 +1,70 @@
+//! Pipeline runs, their jobs and steps, and log chunks read by offset.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunStatus {
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+    Skipped,
+    Unknown,
+}
+
+impl RunStatus {
+    pub fn is_active(self) -> bool {
+        matches!(self, Self::Queued | Self::Running)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Step {
+    pub name: String,
+    pub status: RunStatus,
+    pub started_at: Option<DateTime<Utc>>,
+    pub finished_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Job {
+    pub id: String,
+    pub name: String,
+    pub status: RunStatus,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Run {
+    pub id: String,
+    pub service: Option<String>,
+    pub name: String,
+    pub branch: Option<String>,
+    pub revision: Option<String>,
+    pub status: RunStatus,
+    pub created_at: Option<DateTime<Utc>>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub url: Option<String>,
+    pub jobs: Vec<Job>,
+}
+
+/// Log bytes from `offset` to what exists now. Raw: the viewer sanitises when it parses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LogChunk {
+    pub offset: u64,
+    pub bytes: Vec<u8>,
+    /// Total bytes the server has so far.
+    pub size: Option<u64>,
+    /// The job ended and nothing more will come.
+    pub complete: bool,
+}
+
+impl LogChunk {
+    /// Where the next read starts: `offset += body length` reads every byte exactly once.
+    pub fn next_offset(&self) -> u64 {
+        self.offset + self.bytes.len() as u64
+    }
+}
