@@ -1,6 +1,7 @@
 //! shipdeck: the team's board, sprint, pipelines and deployments in one terminal screen.
 
 pub mod app;
+pub mod audit;
 pub mod cli;
 pub mod config;
 pub mod domain;

@@ -64,15 +64,13 @@ async fn interactive(session: Session, global: &Global) -> ExitCode {
         Err(e) => return fail(&e.to_string()),
     };
     let mut state = State::new(ui.wip_policy, Duration::from_secs(ui.refresh_seconds));
+    state.has_tracker = session.tracker.is_some();
     state.banner = session.banner.clone();
     state.read_only = global.read_only || ui.read_only;
-    let Some(tracker) = session.tracker.clone() else {
-        return usage_error(&SetupError::Missing {
-            what: "the board".into(),
-            table: "[jira]".into(),
-        });
-    };
-    let (engine, events) = sync::spawn(tracker);
+    let (engine, events) = sync::spawn(sync::Providers {
+        tracker: session.tracker.clone(),
+        deploys: Vec::new(),
+    });
     // Installed first so that ratatui's hook (restore the terminal) runs before its report.
     let _ = color_eyre::install();
     let mut terminal = match ratatui::try_init() {

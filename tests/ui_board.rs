@@ -5,22 +5,12 @@
 mod fixture;
 
 use chrono::Duration;
-use fixture::{board, card, draw, draw_with, now, screen, state};
+use fixture::{board, card, draw, draw_with, now, pending, screen, state};
 use insta::assert_snapshot;
 use ratatui::style::{Color, Modifier};
-use shipdeck::app::state::PendingMove;
-use shipdeck::app::{Popup, State};
-use shipdeck::domain::{IssueKey, StatusId};
+use shipdeck::app::Popup;
+use shipdeck::domain::IssueKey;
 use shipdeck::ui::{Theme, cards_per_page};
-
-fn pending(state: &mut State, key: &str, to: usize) {
-    let mv = PendingMove {
-        from: StatusId("2".into()),
-        from_name: "In Progress".into(),
-        to,
-    };
-    state.pending.insert(IssueKey(key.into()), mv);
-}
 
 #[test]
 fn board_80x24_with_banner_and_pending_card() {

@@ -21,10 +21,17 @@ pub enum Action {
     Refresh,
     Confirm,
     Deny,
+    ScreenBoard,
+    ScreenDeploy,
+    Promote,
+    Rollback,
+    Cancel,
+    ViewLog,
+    GoToIssue,
 }
 
 impl Action {
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 27] = [
         Action::Quit,
         Action::Help,
         Action::Close,
@@ -45,6 +52,13 @@ impl Action {
         Action::Refresh,
         Action::Confirm,
         Action::Deny,
+        Action::ScreenBoard,
+        Action::ScreenDeploy,
+        Action::Promote,
+        Action::Rollback,
+        Action::Cancel,
+        Action::ViewLog,
+        Action::GoToIssue,
     ];
 
     pub fn name(self) -> &'static str {
@@ -69,6 +83,13 @@ impl Action {
             Action::Refresh => "refresh",
             Action::Confirm => "confirm",
             Action::Deny => "deny",
+            Action::ScreenBoard => "screen_board",
+            Action::ScreenDeploy => "screen_deploy",
+            Action::Promote => "promote",
+            Action::Rollback => "rollback",
+            Action::Cancel => "cancel",
+            Action::ViewLog => "view_log",
+            Action::GoToIssue => "go_to_issue",
         }
     }
 
@@ -95,6 +116,13 @@ impl Action {
             Action::Refresh => "refresh",
             Action::Confirm => "yes",
             Action::Deny => "no",
+            Action::ScreenBoard => "board",
+            Action::ScreenDeploy => "deploys",
+            Action::Promote => "promote into",
+            Action::Rollback => "roll back",
+            Action::Cancel => "cancel deploy",
+            Action::ViewLog => "deploy log",
+            Action::GoToIssue => "issue on board",
         }
     }
 

@@ -41,6 +41,13 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::Refresh, &["r"]),
     (Action::Confirm, &["y"]),
     (Action::Deny, &["n"]),
+    (Action::ScreenBoard, &["1"]),
+    (Action::ScreenDeploy, &["2"]),
+    (Action::Promote, &["p"]),
+    (Action::Rollback, &["R"]),
+    (Action::Cancel, &["c"]),
+    (Action::ViewLog, &["v"]),
+    (Action::GoToIssue, &["b"]),
 ];
 
 #[derive(Clone, Debug)]

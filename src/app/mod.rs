@@ -1,6 +1,7 @@
 //! The UI loop and its pure core: `update(state, msg, now) -> effects`.
 
 pub mod action;
+pub mod deploy;
 pub mod keymap;
 mod moves;
 pub mod msg;
@@ -12,5 +13,5 @@ pub mod update;
 
 pub use action::Action;
 pub use msg::{Effect, Msg};
-pub use state::{Popup, State};
+pub use state::{Popup, Screen, State};
 pub use update::{init, update};

@@ -122,7 +122,7 @@ fn translate(event: &Event, state: &State, keymap: &Keymap) -> Option<Msg> {
 }
 
 fn translate_key(key: &KeyEvent, state: &State, keymap: &Keymap) -> Option<Msg> {
-    if state.filter_editing {
+    if state.text_input_active() {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Char(c) if !ctrl => return Some(Msg::Input(c)),

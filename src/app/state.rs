@@ -1,8 +1,17 @@
+use super::deploy::DeployView;
 use crate::config::WipPolicy;
 use crate::domain::{Board, Column, Issue, IssueKey, Person, StatusId};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 use std::time::Duration;
+
+/// The screens, switched with `1`, `2`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Screen {
+    #[default]
+    Board,
+    Deploy,
+}
 
 /// A popup on top of the board; at most one at a time.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,6 +53,10 @@ pub struct SyncStatus {
 
 #[derive(Clone, Debug)]
 pub struct State {
+    pub screen: Screen,
+    /// False when no tracker is configured: the board screen says so.
+    pub has_tracker: bool,
+    pub deploy: DeployView,
     pub board: Option<Board>,
     pub selection: Selection,
     pub popup: Option<Popup>,
@@ -70,6 +83,9 @@ pub struct State {
 impl State {
     pub fn new(wip_policy: WipPolicy, refresh_every: Duration) -> Self {
         Self {
+            screen: Screen::Board,
+            has_tracker: true,
+            deploy: DeployView::default(),
             board: None,
             selection: Selection::default(),
             popup: None,
@@ -126,6 +142,16 @@ impl State {
 
     pub fn issue(&self, key: &IssueKey) -> Option<&Issue> {
         self.board.as_ref()?.issues.iter().find(|i| &i.key == key)
+    }
+
+    /// Printable keys are text (the filter, or an environment's name in a protected plan).
+    pub fn text_input_active(&self) -> bool {
+        self.filter_editing || self.deploy.plan.as_ref().is_some_and(|p| p.needs_typing())
+    }
+
+    /// Something is being fetched: the status bar's spinner, and no refresh timer.
+    pub fn syncing(&self) -> bool {
+        self.sync.running || self.deploy.is_loading()
     }
 
     /// The next moment the loop must wake without input: only the refresh timer.

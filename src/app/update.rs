@@ -2,18 +2,24 @@
 
 use super::action::Action;
 use super::msg::{Effect, Msg};
-use super::state::{Popup, State};
-use super::{moves, nav};
+use super::state::{Popup, Screen, State};
+use super::{deploy, moves, nav};
 use crate::sync::{Request, SyncEvent};
 use chrono::{DateTime, Utc};
 
-/// The first effects: load the board and learn who "me" is.
+/// The first effects: load what is configured and learn who "me" is.
 pub fn init(state: &mut State) -> Vec<Effect> {
-    state.sync.running = true;
-    vec![
-        Effect::Sync(Request::FetchBoard),
-        Effect::Sync(Request::FetchMyself),
-    ]
+    if !state.has_tracker {
+        state.screen = Screen::Deploy;
+    }
+    let mut effects = Vec::new();
+    if state.has_tracker {
+        state.sync.running = true;
+        effects.push(Effect::Sync(Request::FetchBoard));
+        effects.push(Effect::Sync(Request::FetchMyself));
+    }
+    effects.extend(deploy::refresh(state));
+    effects
 }
 
 pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
@@ -22,25 +28,36 @@ pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
     }
     match msg {
         Msg::Action(action) => on_action(state, action),
-        Msg::Input(c) if state.filter_editing => {
-            let key = nav::selected_key(state);
-            state.filter.push(c);
-            nav::reselect(state, key.as_ref());
+        Msg::Input(c) => {
+            on_input(state, Some(c));
             Vec::new()
         }
-        Msg::Backspace if state.filter_editing => {
-            let key = nav::selected_key(state);
-            state.filter.pop();
-            nav::reselect(state, key.as_ref());
+        Msg::Backspace => {
+            on_input(state, None);
             Vec::new()
         }
-        Msg::Input(_) | Msg::Backspace => Vec::new(),
         Msg::Resize { width, height } => {
             state.viewport = (width, height);
             Vec::new()
         }
         Msg::Sync(event) => on_sync(state, event, now),
         Msg::Tick => on_tick(state, now),
+    }
+}
+
+/// A typed character (None: backspace) for whichever text input has focus.
+fn on_input(state: &mut State, c: Option<char>) {
+    if state.filter_editing {
+        let key = nav::selected_key(state);
+        match c {
+            Some(c) => state.filter.push(c),
+            None => {
+                state.filter.pop();
+            }
+        }
+        nav::reselect(state, key.as_ref());
+    } else {
+        deploy::on_input(state, c);
     }
 }
 
@@ -65,8 +82,26 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     if let Some(popup) = state.popup.take() {
         return on_popup(state, popup, action);
     }
+    let typing = state.text_input_active();
     match action {
-        Action::Help => state.popup = Some(Popup::Help),
+        Action::Help if !typing => state.popup = Some(Popup::Help),
+        Action::ScreenBoard if !typing => state.screen = Screen::Board,
+        Action::ScreenDeploy if !typing => {
+            state.screen = Screen::Deploy;
+            let never_loaded = state.deploy.backends.iter().all(|b| b.last_synced.is_none());
+            if never_loaded {
+                return deploy::refresh(state);
+            }
+        }
+        Action::Refresh if !typing => return refresh(state),
+        _ if state.screen == Screen::Deploy => return deploy::on_action(state, action),
+        _ => return on_board(state, action),
+    }
+    Vec::new()
+}
+
+fn on_board(state: &mut State, action: Action) -> Vec<Effect> {
+    match action {
         Action::Close => {
             let key = nav::selected_key(state);
             state.filter.clear();
@@ -74,9 +109,7 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             nav::reselect(state, key.as_ref());
         }
         Action::Left | Action::Right | Action::Up | Action::Down => nav::step(state, action),
-        Action::Top | Action::Bottom | Action::PageUp | Action::PageDown => {
-            nav::jump(state, action)
-        }
+        Action::Top | Action::Bottom | Action::PageUp | Action::PageDown => nav::jump(state, action),
         Action::MoveLeft => return moves::shift(state, -1),
         Action::MoveRight => return moves::shift(state, 1),
         Action::Open => {
@@ -91,8 +124,7 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             state.swimlanes = !state.swimlanes;
             nav::reselect(state, key.as_ref());
         }
-        Action::Refresh => return refresh(state),
-        Action::Quit | Action::Confirm | Action::Deny => {}
+        _ => {}
     }
     Vec::new()
 }
@@ -125,13 +157,18 @@ fn toggle_mine(state: &mut State) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Refreshes everything configured that is not already being fetched.
 fn refresh(state: &mut State) -> Vec<Effect> {
-    if state.sync.running {
-        return Vec::new();
+    let mut effects = Vec::new();
+    if state.has_tracker && !state.sync.running {
+        state.sync.running = true;
+        effects.push(Effect::Sync(Request::FetchBoard));
     }
-    state.sync.running = true;
-    state.next_refresh = None;
-    vec![Effect::Sync(Request::FetchBoard)]
+    effects.extend(deploy::refresh(state));
+    if !effects.is_empty() {
+        state.next_refresh = None;
+    }
+    effects
 }
 
 fn on_tick(state: &mut State, now: DateTime<Utc>) -> Vec<Effect> {
@@ -144,9 +181,19 @@ fn on_tick(state: &mut State, now: DateTime<Utc>) -> Vec<Effect> {
     }
 }
 
+/// The next refresh is due one period after the last fetch of anything finished.
+fn schedule(state: &mut State, now: DateTime<Utc>) {
+    if !state.syncing() {
+        state.next_refresh = Some(now + state.refresh_every);
+    }
+}
+
 fn on_sync(state: &mut State, event: SyncEvent, now: DateTime<Utc>) -> Vec<Effect> {
-    match event {
-        SyncEvent::SyncStarted => state.sync.running = true,
+    let effects = match event {
+        SyncEvent::SyncStarted => {
+            state.sync.running = true;
+            Vec::new()
+        }
         SyncEvent::BoardLoaded { board, at } => {
             let key = nav::selected_key(state);
             state.board = Some(board);
@@ -154,23 +201,32 @@ fn on_sync(state: &mut State, event: SyncEvent, now: DateTime<Utc>) -> Vec<Effec
             state.sync.running = false;
             state.sync.last_synced = Some(at);
             state.sync.last_error = None;
-            state.next_refresh = Some(now + state.refresh_every);
             nav::reselect(state, key.as_ref());
+            Vec::new()
         }
-        SyncEvent::MyselfLoaded(person) => state.me = Some(person),
-        SyncEvent::CardMoved { key } => return moves::confirmed(state, &key),
-        SyncEvent::MoveFailed { key, error } => moves::failed(state, &key, error),
+        SyncEvent::MyselfLoaded(person) => {
+            state.me = Some(person);
+            Vec::new()
+        }
+        SyncEvent::CardMoved { key } => moves::confirmed(state, &key),
+        SyncEvent::MoveFailed { key, error } => {
+            moves::failed(state, &key, error);
+            Vec::new()
+        }
         SyncEvent::SyncFailed { error } => {
             state.sync.running = false;
             state.sync.last_error = Some(error);
-            state.next_refresh = Some(now + state.refresh_every);
+            Vec::new()
         }
         SyncEvent::Waiting { retry_after } => {
             state.sync.note = Some(format!(
                 "Rate limited: retrying in {}s as the server asks",
                 retry_after.as_secs()
             ));
+            Vec::new()
         }
-    }
-    Vec::new()
+        other => deploy::on_sync(state, other, now),
+    };
+    schedule(state, now);
+    effects
 }

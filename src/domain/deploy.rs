@@ -16,7 +16,7 @@ impl fmt::Display for DeploymentId {
 }
 
 /// One per confirmed user action; re-sent on every retry so the server deploys once.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
 pub struct IdempotencyKey(pub String);
 

@@ -1,6 +1,7 @@
 //! Vendors behind traits. Each vendor module keeps its wire types (`dto`) private and maps
 //! them into `crate::domain` (`map`).
 
+pub mod deploy;
 pub mod error;
 pub mod http;
 pub mod jira;

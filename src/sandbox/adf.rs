@@ -101,6 +101,9 @@ mod tests {
     #[test]
     fn empty_code_block_has_no_empty_text_node() {
         let rendered = render(&Doc::parse("```\n```"));
-        assert_eq!(rendered["content"][0], json!({ "type": "codeBlock", "attrs": {} }));
+        assert_eq!(
+            rendered["content"][0],
+            json!({ "type": "codeBlock", "attrs": {} })
+        );
     }
 }

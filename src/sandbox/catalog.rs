@@ -68,19 +68,69 @@ pub const IN_PROGRESS: &str = "3";
 
 pub const STATUSES: [Status; 10] = [
     status(TO_DO, "To Do", Category::ToDo, "Ready to be picked up."),
-    status("10008", "Reopened", Category::ToDo, "Came back after it was closed."),
-    status(IN_PROGRESS, "In Progress", Category::InProgress, "Someone is working on it."),
-    status("10004", "Blocked", Category::InProgress, "Waiting on something outside the team."),
-    status("10002", "In Review", Category::InProgress, "A pull request is open."),
-    status("10003", "Awaiting Approval", Category::InProgress, "Needs a change-advisory approval."),
-    status("10005", "Testing", Category::InProgress, "Being verified in staging."),
-    status("10006", "Ready for Release", Category::InProgress, "Verified, waiting for a deploy slot."),
+    status(
+        "10008",
+        "Reopened",
+        Category::ToDo,
+        "Came back after it was closed.",
+    ),
+    status(
+        IN_PROGRESS,
+        "In Progress",
+        Category::InProgress,
+        "Someone is working on it.",
+    ),
+    status(
+        "10004",
+        "Blocked",
+        Category::InProgress,
+        "Waiting on something outside the team.",
+    ),
+    status(
+        "10002",
+        "In Review",
+        Category::InProgress,
+        "A pull request is open.",
+    ),
+    status(
+        "10003",
+        "Awaiting Approval",
+        Category::InProgress,
+        "Needs a change-advisory approval.",
+    ),
+    status(
+        "10005",
+        "Testing",
+        Category::InProgress,
+        "Being verified in staging.",
+    ),
+    status(
+        "10006",
+        "Ready for Release",
+        Category::InProgress,
+        "Verified, waiting for a deploy slot.",
+    ),
     status("10007", "Done", Category::Done, "Released and verified."),
-    status("10009", "Won't Do", Category::Done, "Closed without doing the work."),
+    status(
+        "10009",
+        "Won't Do",
+        Category::Done,
+        "Closed without doing the work.",
+    ),
 ];
 
-const fn status(id: &'static str, name: &'static str, category: Category, description: &'static str) -> Status {
-    Status { id, name, category, description }
+const fn status(
+    id: &'static str,
+    name: &'static str,
+    category: Category,
+    description: &'static str,
+) -> Status {
+    Status {
+        id,
+        name,
+        category,
+        description,
+    }
 }
 
 pub fn status_by_id(id: &str) -> Option<&'static Status> {
@@ -114,7 +164,12 @@ const fn column(
     min: Option<u32>,
     max: Option<u32>,
 ) -> Column {
-    Column { name, statuses, min, max }
+    Column {
+        name,
+        statuses,
+        min,
+        max,
+    }
 }
 
 /// Which statuses a transition can start from.
@@ -147,7 +202,12 @@ pub const TRANSITIONS: [Transition; 10] = [
     transition("101", "Flag blocked", "10004", From::Open),
 ];
 
-const fn transition(id: &'static str, name: &'static str, to: &'static str, from: From) -> Transition {
+const fn transition(
+    id: &'static str,
+    name: &'static str,
+    to: &'static str,
+    from: From,
+) -> Transition {
     Transition { id, name, to, from }
 }
 
@@ -172,7 +232,11 @@ mod tests {
     #[test]
     fn every_column_and_transition_names_a_known_status() {
         for column in &COLUMNS {
-            assert!(column.statuses.iter().all(|s| status_by_id(s).is_some()), "{}", column.name);
+            assert!(
+                column.statuses.iter().all(|s| status_by_id(s).is_some()),
+                "{}",
+                column.name
+            );
         }
         for t in &TRANSITIONS {
             assert!(status_by_id(t.to).is_some(), "{}", t.name);
@@ -182,7 +246,10 @@ mod tests {
     #[test]
     fn every_status_sits_in_exactly_one_column() {
         for s in &STATUSES {
-            let homes = COLUMNS.iter().filter(|c| c.statuses.contains(&s.id)).count();
+            let homes = COLUMNS
+                .iter()
+                .filter(|c| c.statuses.contains(&s.id))
+                .count();
             assert_eq!(homes, 1, "{}", s.name);
         }
     }

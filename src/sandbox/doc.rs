@@ -15,7 +15,10 @@ pub enum Block {
     Heading(u8, Vec<Inline>),
     Paragraph(Vec<Inline>),
     Bullets(Vec<Vec<Inline>>),
-    Code { language: Option<String>, text: String },
+    Code {
+        language: Option<String>,
+        text: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -43,7 +46,10 @@ impl Doc {
         for line in src.lines() {
             if let Some((language, body)) = &mut code {
                 if line.trim_end() == FENCE {
-                    blocks.push(Block::Code { language: language.take(), text: body.join("\n") });
+                    blocks.push(Block::Code {
+                        language: language.take(),
+                        text: body.join("\n"),
+                    });
                     code = None;
                 } else {
                     body.push(line);
@@ -72,7 +78,10 @@ impl Doc {
         }
         flush(&mut blocks, &mut paragraph, &mut bullets);
         if let Some((language, body)) = code {
-            blocks.push(Block::Code { language, text: body.join("\n") });
+            blocks.push(Block::Code {
+                language,
+                text: body.join("\n"),
+            });
         }
         Doc { blocks }
     }
@@ -91,7 +100,9 @@ impl Doc {
         };
         for block in &self.blocks {
             match block {
-                Block::Heading(_, inlines) | Block::Paragraph(inlines) => push_inlines(&mut out, inlines),
+                Block::Heading(_, inlines) | Block::Paragraph(inlines) => {
+                    push_inlines(&mut out, inlines)
+                }
                 Block::Bullets(items) => items.iter().for_each(|item| push_inlines(&mut out, item)),
                 Block::Code { text, .. } => {
                     out.push_str(text);
@@ -125,7 +136,9 @@ fn flush_paragraph(blocks: &mut Vec<Block>, paragraph: &mut Vec<&str>) {
 
 fn flush_bullets(blocks: &mut Vec<Block>, bullets: &mut Vec<Vec<&str>>) {
     if !bullets.is_empty() {
-        blocks.push(Block::Bullets(bullets.drain(..).map(|lines| inlines(&lines)).collect()));
+        blocks.push(Block::Bullets(
+            bullets.drain(..).map(|lines| inlines(&lines)).collect(),
+        ));
     }
 }
 
@@ -153,9 +166,13 @@ fn spans(line: &str, out: &mut Vec<Inline>) {
     let mut rest = line;
     while !rest.is_empty() {
         let marked = if let Some(after) = rest.strip_prefix('`') {
-            after.split_once('`').map(|(code, tail)| (code, Style::Code, tail))
+            after
+                .split_once('`')
+                .map(|(code, tail)| (code, Style::Code, tail))
         } else if let Some(after) = rest.strip_prefix("**") {
-            after.split_once("**").map(|(strong, tail)| (strong, Style::Strong, tail))
+            after
+                .split_once("**")
+                .map(|(strong, tail)| (strong, Style::Strong, tail))
         } else if let Some(after) = rest.strip_prefix('[') {
             link(after)
         } else {
@@ -184,11 +201,11 @@ fn link(after_bracket: &str) -> Option<(&str, Style, &str)> {
 
 /// Appends text, merging with the previous span when the style is the same.
 fn push_text(out: &mut Vec<Inline>, text: &str, style: Style) {
-    if let Some(Inline::Text(prev, prev_style)) = out.last_mut() {
-        if *prev_style == style {
-            prev.push_str(text);
-            return;
-        }
+    if let Some(Inline::Text(prev, prev_style)) = out.last_mut()
+        && *prev_style == style
+    {
+        prev.push_str(text);
+        return;
     }
     out.push(Inline::Text(text.to_string(), style));
 }
@@ -212,8 +229,15 @@ mod tests {
                 Block::Heading(2, vec![text("Why")]),
                 Block::Paragraph(vec![text("The cache is cold.")]),
                 Block::Bullets(vec![vec![text("one")], vec![text("two continued")]]),
-                Block::Code { language: Some("bash".into()), text: "make\n  ci".into() },
-                Block::Paragraph(vec![text("Last line"), Inline::HardBreak, text("after break")]),
+                Block::Code {
+                    language: Some("bash".into()),
+                    text: "make\n  ci".into()
+                },
+                Block::Paragraph(vec![
+                    text("Last line"),
+                    Inline::HardBreak,
+                    text("after break")
+                ]),
             ]
         );
     }
@@ -221,7 +245,9 @@ mod tests {
     #[test]
     fn parses_inline_marks() {
         let doc = Doc::parse("Run `make` **now**, see [the runbook](https://wiki.example/rb) [x].");
-        let Block::Paragraph(inlines) = &doc.blocks[0] else { panic!("paragraph expected") };
+        let Block::Paragraph(inlines) = &doc.blocks[0] else {
+            panic!("paragraph expected")
+        };
         assert_eq!(
             inlines,
             &[
@@ -230,7 +256,10 @@ mod tests {
                 text(" "),
                 Inline::Text("now".into(), Style::Strong),
                 text(", see "),
-                Inline::Text("the runbook".into(), Style::Link("https://wiki.example/rb".into())),
+                Inline::Text(
+                    "the runbook".into(),
+                    Style::Link("https://wiki.example/rb".into())
+                ),
                 text(" [x]."),
             ]
         );
@@ -243,7 +272,10 @@ mod tests {
             doc.blocks,
             [
                 Block::Paragraph(vec![text("a `b **c")]),
-                Block::Code { language: None, text: "x".into() },
+                Block::Code {
+                    language: None,
+                    text: "x".into()
+                },
             ]
         );
     }

@@ -31,7 +31,8 @@ impl Sandbox {
     pub async fn start(port: u16) -> io::Result<Sandbox> {
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port)).await?;
         let addr = listener.local_addr()?;
-        let store = seed::seed(Utc::now()).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+        let store =
+            seed::seed(Utc::now()).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
         let app = jira::router(jira::AppState::new(format!("http://{addr}"), store));
         let (shutdown, stopped) = oneshot::channel();
         tokio::spawn(async move {
@@ -43,7 +44,10 @@ impl Sandbox {
                 tracing::error!("sandbox server stopped: {e}");
             }
         });
-        Ok(Sandbox { addr, shutdown: Some(shutdown) })
+        Ok(Sandbox {
+            addr,
+            shutdown: Some(shutdown),
+        })
     }
 
     /// `http://127.0.0.1:PORT`, the Jira base URL to configure.

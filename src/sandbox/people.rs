@@ -109,7 +109,13 @@ mod tests {
     #[test]
     fn lookup_accepts_every_identity() {
         let zoe = by_handle("zoe").expect("zoe");
-        for id in [zoe.account_id, "ZOE.ODEGAARD", zoe.user_key, zoe.email, "zoë ødegaard"] {
+        for id in [
+            zoe.account_id,
+            "ZOE.ODEGAARD",
+            zoe.user_key,
+            zoe.email,
+            "zoë ødegaard",
+        ] {
             assert_eq!(lookup(id), Some(zoe), "{id}");
         }
         assert_eq!(lookup("nobody"), None);

@@ -63,7 +63,11 @@ pub fn seed(now: DateTime<Utc>) -> Result<Store, SeedError> {
             if !seen.insert(row.n) {
                 return Err(fail(format!("{key} appears twice")));
             }
-            if let Some(unknown) = row.sprints.iter().find(|id| !sprints.iter().any(|s| s.id == **id)) {
+            if let Some(unknown) = row
+                .sprints
+                .iter()
+                .find(|id| !sprints.iter().any(|s| s.id == **id))
+            {
                 return Err(fail(format!("{key} names unknown sprint {unknown}")));
             }
             let rank = format!("0|i{:05x}:", (issues.len() + 1) * 16);
@@ -78,13 +82,16 @@ fn issue(row: Row, key: String, rank: String, now: DateTime<Utc>) -> Result<Issu
     let person = |handle: &str| -> Result<&'static Person, String> {
         people::by_handle(handle).ok_or_else(|| format!("{key} names unknown person {handle:?}"))
     };
-    let kind = IssueType::parse(&row.kind).ok_or_else(|| format!("{key} has unknown kind {:?}", row.kind))?;
+    let kind = IssueType::parse(&row.kind)
+        .ok_or_else(|| format!("{key} has unknown kind {:?}", row.kind))?;
     let status = catalog::status_by_name(&row.status)
         .ok_or_else(|| format!("{key} has unknown status {:?}", row.status))?;
     let assignee = row.assignee.as_deref().map(person).transpose()?;
     let reporter = person(&row.reporter)?;
     let created = now - TimeDelta::days(row.created_days);
-    let changed = row.since_hours.map_or(created, |h| now - TimeDelta::hours(h));
+    let changed = row
+        .since_hours
+        .map_or(created, |h| now - TimeDelta::hours(h));
     if changed < created {
         return Err(format!("{key} changed status before it was created"));
     }
@@ -110,7 +117,10 @@ fn issue(row: Row, key: String, rank: String, now: DateTime<Utc>) -> Result<Issu
 /// Sprint 23 started at 09:00 UTC three days ago and runs two weeks; Sprint 22 ran the two
 /// weeks before it; Sprint 24 is planned but not started.
 fn sprints(now: DateTime<Utc>) -> Vec<Sprint> {
-    let midnight = (now - TimeDelta::days(3)).date_naive().and_time(NaiveTime::MIN).and_utc();
+    let midnight = (now - TimeDelta::days(3))
+        .date_naive()
+        .and_time(NaiveTime::MIN)
+        .and_utc();
     let start = midnight + TimeDelta::hours(9);
     let length = TimeDelta::days(14) - TimeDelta::hours(16);
     let previous = start - TimeDelta::days(14);
@@ -152,7 +162,9 @@ mod tests {
     use chrono::TimeZone;
 
     fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 19, 14, 30, 0).single().expect("valid time")
+        Utc.with_ymd_and_hms(2026, 11, 19, 14, 30, 0)
+            .single()
+            .expect("valid time")
     }
 
     fn world() -> Store {
@@ -160,7 +172,11 @@ mod tests {
     }
 
     fn in_sprint(store: &Store, sprint: u64) -> Vec<&Issue> {
-        store.issues.iter().filter(|i| i.sprints.last() == Some(&sprint)).collect()
+        store
+            .issues
+            .iter()
+            .filter(|i| i.sprints.last() == Some(&sprint))
+            .collect()
     }
 
     #[test]
@@ -170,8 +186,14 @@ mod tests {
         assert!((38..=42).contains(&in_sprint(&store, ACTIVE_SPRINT).len()));
         assert_eq!(in_sprint(&store, FUTURE_SPRINT).len(), 12);
         let active = store.sprint(ACTIVE_SPRINT).expect("active sprint");
-        assert_eq!(active.start.map(|s| s.to_rfc3339()).as_deref(), Some("2026-11-16T09:00:00+00:00"));
-        assert_eq!(active.end.map(|s| s.to_rfc3339()).as_deref(), Some("2026-11-29T17:00:00+00:00"));
+        assert_eq!(
+            active.start.map(|s| s.to_rfc3339()).as_deref(),
+            Some("2026-11-16T09:00:00+00:00")
+        );
+        assert_eq!(
+            active.end.map(|s| s.to_rfc3339()).as_deref(),
+            Some("2026-11-29T17:00:00+00:00")
+        );
     }
 
     #[test]
@@ -180,8 +202,15 @@ mod tests {
         let sprint = in_sprint(&store, ACTIVE_SPRINT);
         let count = |name: &str| {
             let column = COLUMNS.iter().find(|c| c.name == name).expect("column");
-            let n = sprint.iter().filter(|i| column.statuses.contains(&i.status.id)).count();
-            (n, column.min.map(|m| m as usize), column.max.map(|m| m as usize))
+            let n = sprint
+                .iter()
+                .filter(|i| column.statuses.contains(&i.status.id))
+                .count();
+            (
+                n,
+                column.min.map(|m| m as usize),
+                column.max.map(|m| m as usize),
+            )
         };
         let (n, _, max) = count("In Progress");
         assert_eq!(Some(n), max, "In Progress is exactly full");
@@ -194,12 +223,20 @@ mod tests {
     #[test]
     fn people_and_text_exercise_alignment() {
         let store = world();
-        let names: HashSet<_> = store.issues.iter().filter_map(|i| i.assignee).map(|p| p.display_name).collect();
+        let names: HashSet<_> = store
+            .issues
+            .iter()
+            .filter_map(|i| i.assignee)
+            .map(|p| p.display_name)
+            .collect();
         assert!(names.contains("王芳") && names.contains("Zoë Ødegaard"));
         assert!(store.issues.iter().any(|i| i.summary.contains('🔥')));
         assert!(store.issues.iter().filter(|i| i.assignee.is_none()).count() >= 3);
         assert!(store.issues.iter().any(|i| i.points.is_none()));
-        let mine = store.issues.iter().filter(|i| i.assignee == Some(people::MYSELF));
+        let mine = store
+            .issues
+            .iter()
+            .filter(|i| i.assignee == Some(people::MYSELF));
         assert!(mine.count() >= 3);
     }
 
@@ -210,7 +247,11 @@ mod tests {
         for issue in &store.issues {
             assert!(issue.status_category_changed <= now(), "{}", issue.key);
             if issue.status.category == Category::ToDo && issue.status.id == catalog::TO_DO {
-                assert_eq!(issue.status_category_changed, issue.created, "{}", issue.key);
+                assert_eq!(
+                    issue.status_category_changed, issue.created,
+                    "{}",
+                    issue.key
+                );
             }
         }
     }

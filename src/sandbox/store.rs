@@ -157,3 +157,88 @@ impl Store {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sandbox::seed::seed;
+    use chrono::{TimeDelta, TimeZone};
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 19, 14, 30, 0)
+            .single()
+            .expect("valid time")
+    }
+
+    fn key_where(store: &Store, pred: impl Fn(&Issue) -> bool) -> String {
+        store
+            .issues
+            .iter()
+            .find(|i| pred(i))
+            .map(|i| i.key.clone())
+            .expect("a matching issue")
+    }
+
+    #[test]
+    fn finds_issues_by_key_in_any_case_or_by_id() {
+        let store = seed(now()).expect("seed");
+        assert_eq!(store.issue("plat-231").map(|i| i.id), Some(10231));
+        assert_eq!(
+            store.issue("10231").map(|i| i.key.as_str()),
+            Some("PLAT-231")
+        );
+        assert!(store.issue("PLAT-1").is_none());
+    }
+
+    #[test]
+    fn category_date_moves_only_when_the_category_changes() {
+        let mut store = seed(now()).expect("seed");
+        let later = now() + TimeDelta::hours(1);
+        let key = key_where(&store, |i| i.status.name == "In Review");
+        let before = store.issue(&key).map(|i| i.status_category_changed);
+        store.transition(&key, "41", later).expect("approve");
+        let issue = store.issue(&key).expect("issue");
+        assert_eq!(issue.status.name, "Awaiting Approval");
+        assert_eq!(Some(issue.status_category_changed), before);
+        assert_eq!(issue.updated, later);
+
+        store.transition(&key, "71", later).expect("resolve");
+        let issue = store.issue(&key).expect("issue");
+        assert_eq!(
+            (issue.status.name, issue.status_category_changed),
+            ("Done", later)
+        );
+    }
+
+    #[test]
+    fn refusals() {
+        let mut store = seed(now()).expect("seed");
+        assert_eq!(
+            store.transition("PLAT-1", "21", now()),
+            Err(Refusal::NoSuchIssue)
+        );
+        let done = key_where(&store, |i| i.status.name == "Done");
+        assert_eq!(
+            store.transition(&done, "21", now()),
+            Err(Refusal::Unavailable)
+        );
+        assert_eq!(
+            store.transition(&done, "999", now()),
+            Err(Refusal::Unavailable)
+        );
+        let unassigned = key_where(&store, |i| i.assignee.is_none() && i.status.name == "To Do");
+        assert_eq!(
+            store.transition(&unassigned, "21", now()),
+            Err(Refusal::Unassigned)
+        );
+        assert_eq!(
+            store.issue(&unassigned).map(|i| i.status.name),
+            Some("To Do")
+        );
+        assert_eq!(
+            store.transition(&unassigned, "31", now()),
+            Ok(()),
+            "only In Progress needs an assignee"
+        );
+    }
+}

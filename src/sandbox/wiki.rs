@@ -3,7 +3,11 @@
 use super::doc::{Block, Doc, Inline, Style};
 
 pub fn render(doc: &Doc) -> String {
-    doc.blocks.iter().map(block).collect::<Vec<_>>().join("\n\n")
+    doc.blocks
+        .iter()
+        .map(block)
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 fn block(block: &Block) -> String {
@@ -15,8 +19,14 @@ fn block(block: &Block) -> String {
             .map(|item| format!("* {}", inlines(item)))
             .collect::<Vec<_>>()
             .join("\n"),
-        Block::Code { language: Some(language), text } => format!("{{code:{language}}}\n{text}\n{{code}}"),
-        Block::Code { language: None, text } => format!("{{code}}\n{text}\n{{code}}"),
+        Block::Code {
+            language: Some(language),
+            text,
+        } => format!("{{code:{language}}}\n{text}\n{{code}}"),
+        Block::Code {
+            language: None,
+            text,
+        } => format!("{{code}}\n{text}\n{{code}}"),
     }
 }
 

@@ -1,6 +1,7 @@
-//! The sync engine: one task that owns the tracker, runs requests off the UI thread,
+//! The sync engine: one task that owns the providers, runs requests off the UI thread,
 //! keeps one board fetch in flight at a time and waits out rate limits.
 
+use super::deploys::{self, DeployLink};
 use super::{Request, SyncEvent};
 use crate::providers::{IssueTracker, ProviderError};
 use chrono::Utc;
@@ -8,6 +9,7 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
+use tokio::task::JoinHandle;
 
 /// How often a rate-limited request is retried before the error is shown.
 const RATE_LIMIT_RETRIES: usize = 3;
@@ -25,75 +27,125 @@ impl Engine {
     }
 }
 
+/// What the engine talks to.
+#[derive(Clone, Default)]
+pub struct Providers {
+    pub tracker: Option<Arc<dyn IssueTracker>>,
+    pub deploys: Vec<DeployLink>,
+}
+
 /// Starts the engine on the current tokio runtime.
-pub fn spawn(tracker: Arc<dyn IssueTracker>) -> (Engine, UnboundedReceiver<SyncEvent>) {
+pub fn spawn(providers: Providers) -> (Engine, UnboundedReceiver<SyncEvent>) {
     let (req_tx, req_rx) = mpsc::unbounded_channel();
     let (ev_tx, ev_rx) = mpsc::unbounded_channel();
-    tokio::spawn(run(tracker, req_rx, ev_tx));
+    tokio::spawn(run(providers, req_rx, ev_tx));
     (Engine { requests: req_tx }, ev_rx)
 }
 
-async fn run(
-    tracker: Arc<dyn IssueTracker>,
-    mut requests: UnboundedReceiver<Request>,
-    events: UnboundedSender<SyncEvent>,
-) {
+async fn run(providers: Providers, mut requests: UnboundedReceiver<Request>, events: UnboundedSender<SyncEvent>) {
     let (done_tx, mut done_rx) = mpsc::unbounded_channel::<()>();
     let mut board_in_flight = false;
     let mut board_again = false;
+    let mut log_task: Option<JoinHandle<()>> = None;
     loop {
         tokio::select! {
             request = requests.recv() => {
-                let Some(request) = request else { return };
+                let Some(request) = request else { break };
                 match request {
                     // Single flight: a refresh asked for while one runs is folded into one rerun.
                     Request::FetchBoard if board_in_flight => board_again = true,
                     Request::FetchBoard => {
-                        board_in_flight = true;
-                        tokio::spawn(fetch_board(tracker.clone(), events.clone(), done_tx.clone()));
+                        if let Some(tracker) = &providers.tracker {
+                            board_in_flight = true;
+                            tokio::spawn(fetch_board(tracker.clone(), events.clone(), done_tx.clone()));
+                        }
                     }
-                    Request::FetchMyself => {
-                        tokio::spawn(fetch_myself(tracker.clone(), events.clone()));
+                    Request::StopLog => {
+                        if let Some(task) = log_task.take() {
+                            task.abort();
+                        }
                     }
-                    Request::MoveCard { key, to } => {
-                        let (tracker, events) = (tracker.clone(), events.clone());
-                        tokio::spawn(async move {
-                            let moved = patient(waiting(&events), || tracker.move_issue(&key, &to)).await;
-                            let _ = events.send(match moved {
-                                Ok(()) => SyncEvent::CardMoved { key },
-                                Err(e) => SyncEvent::MoveFailed { key, error: e.to_string() },
-                            });
-                        });
+                    Request::FollowLog { backend, run_id } => {
+                        if let Some(task) = log_task.take() {
+                            task.abort();
+                        }
+                        if let Some(link) = providers.deploys.get(backend).cloned() {
+                            log_task = Some(tokio::spawn(deploys::follow_log(link, run_id, events.clone())));
+                        }
                     }
+                    other => handle(&providers, other, &events),
                 }
             }
             Some(()) = done_rx.recv() => {
                 board_in_flight = board_again;
                 if board_again {
                     board_again = false;
-                    tokio::spawn(fetch_board(tracker.clone(), events.clone(), done_tx.clone()));
+                    if let Some(tracker) = &providers.tracker {
+                        tokio::spawn(fetch_board(tracker.clone(), events.clone(), done_tx.clone()));
+                    }
                 }
             }
         }
     }
+    if let Some(task) = log_task {
+        task.abort();
+    }
 }
 
-async fn fetch_board(
-    tracker: Arc<dyn IssueTracker>,
-    events: UnboundedSender<SyncEvent>,
-    done: UnboundedSender<()>,
-) {
+/// Requests that simply run in their own task.
+fn handle(providers: &Providers, request: Request, events: &UnboundedSender<SyncEvent>) {
+    let events = events.clone();
+    match request {
+        Request::FetchMyself => {
+            if let Some(tracker) = providers.tracker.clone() {
+                tokio::spawn(fetch_myself(tracker, events));
+            }
+        }
+        Request::MoveCard { key, to } => {
+            let Some(tracker) = providers.tracker.clone() else { return };
+            tokio::spawn(async move {
+                let moved = patient(waiting(&events), || tracker.move_issue(&key, &to)).await;
+                let _ = events.send(match moved {
+                    Ok(()) => SyncEvent::CardMoved { key },
+                    Err(e) => SyncEvent::MoveFailed { key, error: e.to_string() },
+                });
+            });
+        }
+        Request::FetchDeploys => {
+            for (backend, link) in providers.deploys.iter().enumerate() {
+                tokio::spawn(deploys::fetch_services(link.clone(), backend, events.clone()));
+            }
+        }
+        Request::FetchHistory { backend, service, environment } => {
+            if let Some(link) = providers.deploys.get(backend).cloned() {
+                tokio::spawn(deploys::fetch_history(link, backend, service, environment, events));
+            }
+        }
+        Request::Deploy { backend, action, key } => {
+            if let Some(link) = providers.deploys.get(backend).cloned() {
+                tokio::spawn(async move {
+                    deploys::act(link, backend, action, key, events).await;
+                });
+            }
+        }
+        Request::Watch { backend, id } => {
+            if let Some(link) = providers.deploys.get(backend).cloned() {
+                tokio::spawn(async move {
+                    deploys::watch(link, backend, id, events).await;
+                });
+            }
+        }
+        Request::FetchBoard | Request::FollowLog { .. } | Request::StopLog => {}
+    }
+}
+
+async fn fetch_board(tracker: Arc<dyn IssueTracker>, events: UnboundedSender<SyncEvent>, done: UnboundedSender<()>) {
     let _ = events.send(SyncEvent::SyncStarted);
     let event = match patient(waiting(&events), || tracker.load_board()).await {
-        Ok(board) => SyncEvent::BoardLoaded {
-            board,
-            at: Utc::now(),
-        },
+        Ok(board) => SyncEvent::BoardLoaded { board, at: Utc::now() },
         Err(e) => {
             tracing::warn!(error = %e, "board sync failed");
-            SyncEvent::SyncFailed {
-                error: e.to_string(),
-            }
+            SyncEvent::SyncFailed { error: e.to_string() }
         }
     };
     let _ = events.send(event);

@@ -1,10 +1,15 @@
 //! All network work. The UI loop sends `Request`s and receives `SyncEvent`s; it never awaits
 //! HTTP itself.
 
+mod deploys;
 mod engine;
 
-pub use engine::{Engine, patient, spawn};
+pub use deploys::{DeployLink, decode};
+pub use engine::{Engine, Providers, patient, spawn};
 
+use crate::domain::deploy::{
+    Deployment, DeploymentId, IdempotencyKey, PromoteRequest, RollbackRequest, Service,
+};
 use crate::domain::{Board, Column, IssueKey, Person};
 use chrono::{DateTime, Utc};
 use std::time::Duration;
@@ -15,6 +20,23 @@ pub enum Request {
     FetchBoard,
     FetchMyself,
     MoveCard { key: IssueKey, to: Column },
+    /// Services and environments of every deploy backend.
+    FetchDeploys,
+    FetchHistory { backend: usize, service: String, environment: String },
+    /// A confirmed promote, rollback or cancel: audited, then sent with `key` on every retry.
+    Deploy { backend: usize, action: DeployAction, key: IdempotencyKey },
+    /// Poll a deployment until it finishes.
+    Watch { backend: usize, id: DeploymentId },
+    /// Follow the log of a run (its running or failed job) until it completes.
+    FollowLog { backend: usize, run_id: String },
+    StopLog,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeployAction {
+    Promote(PromoteRequest),
+    Rollback(RollbackRequest),
+    Cancel { service: String, environment: String, id: DeploymentId },
 }
 
 /// What happened, reported in the past tense.
@@ -40,5 +62,57 @@ pub enum SyncEvent {
     /// A 429: the engine waits this long before trying again.
     Waiting {
         retry_after: Duration,
+    },
+    DeploysLoaded {
+        backend: usize,
+        services: Vec<Service>,
+        at: DateTime<Utc>,
+    },
+    DeploysFailed {
+        backend: usize,
+        error: String,
+    },
+    HistoryLoaded {
+        backend: usize,
+        service: String,
+        environment: String,
+        deployments: Vec<Deployment>,
+    },
+    HistoryFailed {
+        backend: usize,
+        service: String,
+        environment: String,
+        error: String,
+    },
+    /// The backend took the action and created (or, on a repeated key, returned) this deployment.
+    ActionAccepted {
+        key: IdempotencyKey,
+        backend: usize,
+        deployment: Deployment,
+    },
+    ActionFailed {
+        key: IdempotencyKey,
+        error: String,
+    },
+    DeploymentUpdated {
+        backend: usize,
+        deployment: Deployment,
+    },
+    /// New log text (decoded lossily; the app sanitises).
+    LogAppended {
+        run_id: String,
+        job: String,
+        text: String,
+        complete: bool,
+    },
+    LogFailed {
+        run_id: String,
+        error: String,
+    },
+    /// Polling a deployment failed for good; its outcome must be read from the history.
+    WatchLost {
+        backend: usize,
+        id: DeploymentId,
+        error: String,
     },
 }

@@ -41,12 +41,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, issue: &Issue, look: &Look, ctx: &Ctx)
     }
 
     let inner = usize::from(area.width.saturating_sub(1));
+    let room = |x: u16| usize::from(area.right().saturating_sub(x));
     let mut x = area.x + 1;
-    let key = issue.key.0.as_str();
-    x += put(buf, x, area.y, key, inner, style(theme.card_key));
+    x += put(buf, x, area.y, &issue.key.0, room(x), style(theme.card_key));
     if look.pending {
-        x += put(buf, x, area.y, " ", 1, style(theme.text));
-        x += put(buf, x, area.y, PENDING, 1, style(theme.pending));
+        x += put(buf, x, area.y, " ", room(x), style(theme.text));
+        x += put(buf, x, area.y, PENDING, room(x), style(theme.pending));
     }
     let left = usize::from(x - area.x);
     let rest = usize::from(area.width).saturating_sub(left + 1);
@@ -116,4 +116,97 @@ fn meta(issue: &Issue, ctx: &Ctx) -> Vec<(String, Style)> {
         pieces.push((super::text::age(since, ctx.now), theme.age));
     }
     pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::State;
+    use crate::app::keymap::Keymap;
+    use crate::config::WipPolicy;
+    use crate::domain::{IssueKey, Person, StatusId};
+    use crate::ui::Theme;
+    use chrono::{Duration, Utc};
+
+    fn lines(issue: &Issue, look: &Look, width: u16, height: u16) -> Vec<String> {
+        let state = State::new(WipPolicy::Warn, std::time::Duration::from_secs(60));
+        let (theme, keymap, now) = (Theme::default(), Keymap::default(), Utc::now());
+        let ctx = Ctx {
+            state: &state,
+            theme: &theme,
+            keymap: &keymap,
+            now,
+        };
+        // One cell of border on each side catches anything drawn outside the card.
+        let mut buf = Buffer::with_lines(vec![
+            "#".repeat(usize::from(width) + 2);
+            usize::from(height)
+        ]);
+        draw(&mut buf, Rect::new(1, 0, width, height), issue, look, &ctx);
+        (0..height)
+            .map(|y| (0..width + 2).map(|x| buf[(x, y)].symbol()).collect())
+            .collect()
+    }
+
+    fn issue(key: &str, summary: &str) -> Issue {
+        Issue {
+            key: IssueKey(key.into()),
+            summary: summary.into(),
+            status: StatusId("1".into()),
+            status_name: "To Do".into(),
+            assignee: Some(Person {
+                id: "a".into(),
+                display_name: "Ana Kowalski".into(),
+            }),
+            points: Some(3.0),
+            labels: Vec::new(),
+            description: String::new(),
+            sprint: None,
+            url: String::new(),
+            status_since: Some(Utc::now() - Duration::hours(50)),
+        }
+    }
+
+    #[test]
+    fn two_lines_with_meta_on_the_right() {
+        let look = Look {
+            selected: true,
+            pending: true,
+        };
+        let drawn = lines(
+            &issue("PAY-12", "Fix the login redirect loop"),
+            &look,
+            24,
+            2,
+        );
+        assert_eq!(
+            drawn,
+            ["#▌PAY-12 ⟳     AK 3p 2d#", "#▌Fix the login redirec…#"]
+        );
+    }
+
+    #[test]
+    fn one_line_drops_meta_before_the_summary_gets_too_short() {
+        let look = Look {
+            selected: false,
+            pending: false,
+        };
+        let drawn = lines(
+            &issue("PAY-12", "Fix the login redirect loop"),
+            &look,
+            30,
+            1,
+        );
+        assert_eq!(drawn, ["# PAY-12 Fix the login… AK 3p#"]);
+    }
+
+    #[test]
+    fn a_key_longer_than_the_card_stays_inside() {
+        let look = Look {
+            selected: false,
+            pending: true,
+        };
+        let drawn = lines(&issue("VERYLONGPROJECTKEY-123456", "x"), &look, 12, 2);
+        assert_eq!(drawn, ["# VERYLONGPR…#", "# x          #"]);
+    }
 }

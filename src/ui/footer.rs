@@ -177,8 +177,9 @@ mod tests {
             keymap,
             now: Utc::now(),
         };
-        let mut buf = Buffer::empty(Rect::new(0, 0, width, 1));
-        draw(&mut buf, buf.area, &ctx);
+        let area = Rect::new(0, 0, width, 1);
+        let mut buf = Buffer::empty(area);
+        draw(&mut buf, area, &ctx);
         buf.content
             .iter()
             .map(|c| c.symbol())

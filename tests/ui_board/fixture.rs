@@ -5,6 +5,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use shipdeck::app::State;
 use shipdeck::app::keymap::Keymap;
+use shipdeck::app::state::PendingMove;
 use shipdeck::config::WipPolicy;
 use shipdeck::domain::text::sanitize;
 use shipdeck::domain::{
@@ -186,6 +187,16 @@ pub fn state() -> State {
     state.sync.last_synced = Some(now() - Duration::minutes(2));
     state.me = Some(person("Ana Kowalski"));
     state
+}
+
+/// `key` moved on screen to column `to`, Jira not yet agreeing.
+pub fn pending(state: &mut State, key: &str, to: usize) {
+    let mv = PendingMove {
+        from: StatusId("2".into()),
+        from_name: "In Progress".into(),
+        to,
+    };
+    state.pending.insert(IssueKey(key.into()), mv);
 }
 
 pub fn draw_with(state: &State, theme: &Theme, width: u16, height: u16) -> Terminal<TestBackend> {

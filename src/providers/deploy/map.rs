@@ -18,7 +18,11 @@ fn opt_line(s: Option<String>) -> Option<String> {
 
 /// `environments` in the order the service lists them; any the list does not name follow in
 /// the server's order. Names in the list the server did not describe are left out.
-pub fn service(dto: ServiceDto, environments: Vec<EnvironmentDto>, protected: &[String]) -> Service {
+pub fn service(
+    dto: ServiceDto,
+    environments: Vec<EnvironmentDto>,
+    protected: &[String],
+) -> Service {
     let mut rest = environments;
     let mut ordered = Vec::with_capacity(rest.len());
     for name in &dto.environments {
@@ -145,7 +149,11 @@ mod tests {
 
     fn payments(protected: &[String]) -> Service {
         let dto = services().remove(0);
-        service(dto, environments(fixture!("environments-payments.json")), protected)
+        service(
+            dto,
+            environments(fixture!("environments-payments.json")),
+            protected,
+        )
     }
 
     #[test]
@@ -153,7 +161,10 @@ mod tests {
         let s = payments(&[]);
         let names: Vec<_> = s.environments.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["dev", "staging", "prod"]);
-        assert_eq!((s.name.as_str(), s.repo.as_deref()), ("payments", Some("acme/payments")));
+        assert_eq!(
+            (s.name.as_str(), s.repo.as_deref()),
+            ("payments", Some("acme/payments"))
+        );
     }
 
     #[test]
@@ -162,7 +173,10 @@ mod tests {
         let [dev, staging, prod] = &s.environments[..] else {
             panic!("three environments expected");
         };
-        assert_eq!((dev.health, &dev.lock, &dev.current), (Health::Unknown, &None, &None));
+        assert_eq!(
+            (dev.health, &dev.lock, &dev.current),
+            (Health::Unknown, &None, &None)
+        );
         assert_eq!(staging.health, Health::Degraded);
         assert_eq!(
             staging.lock,
@@ -173,13 +187,22 @@ mod tests {
             })
         );
         let current = staging.current.as_ref().unwrap();
-        assert_eq!((current.state, current.kind), (DeployState::InProgress, DeployKind::Deploy));
-        assert_eq!((current.version.as_deref(), current.label()), (None, "c0ffee1".to_string()));
+        assert_eq!(
+            (current.state, current.kind),
+            (DeployState::InProgress, DeployKind::Deploy)
+        );
+        assert_eq!(
+            (current.version.as_deref(), current.label()),
+            (None, "c0ffee1".to_string())
+        );
         let live = prod.current.as_ref().unwrap();
         assert_eq!(prod.health, Health::Healthy);
         assert_eq!(live.id, DeploymentId("d-1042".into()));
         assert_eq!(live.from_environment.as_deref(), Some("staging"));
-        assert_eq!(live.finished_at, Some(Utc.with_ymd_and_hms(2026, 3, 2, 9, 21, 40).unwrap()));
+        assert_eq!(
+            live.finished_at,
+            Some(Utc.with_ymd_and_hms(2026, 3, 2, 9, 21, 40).unwrap())
+        );
         assert_eq!(live.changes[0].issue_keys, [IssueKey("OPS-118".into())]);
     }
 
@@ -223,9 +246,19 @@ mod tests {
     fn unknown_values_and_missing_optionals_do_not_fail() {
         let dto: DeploymentDto = serde_json::from_str(fixture!("deployment-odd.json")).unwrap();
         let d = deployment(dto);
-        assert_eq!((d.state, d.kind), (DeployState::Unknown, DeployKind::Unknown));
-        assert_eq!((d.version, d.by, d.run_id, d.finished_at), (None, None, None, None));
-        assert_eq!(d.created_at, Utc.with_ymd_and_hms(2026, 3, 4, 9, 0, 0).unwrap() + chrono::Duration::milliseconds(250));
+        assert_eq!(
+            (d.state, d.kind),
+            (DeployState::Unknown, DeployKind::Unknown)
+        );
+        assert_eq!(
+            (d.version, d.by, d.run_id, d.finished_at),
+            (None, None, None, None)
+        );
+        assert_eq!(
+            d.created_at,
+            Utc.with_ymd_and_hms(2026, 3, 4, 9, 0, 0).unwrap()
+                + chrono::Duration::milliseconds(250)
+        );
         assert_eq!(d.label(), "abcdef0");
     }
 

@@ -6,7 +6,9 @@ use super::render::View;
 use super::reply::{JiraError, Reply, ok};
 use super::search::{parse, run};
 use super::{AppState, Flavour};
-use crate::sandbox::catalog::{self, BOARD_NAME, COLUMNS, DEMO_BOARD, FILTER_ID, PROJECT_ID, PROJECT_KEY, PROJECT_NAME};
+use crate::sandbox::catalog::{
+    self, BOARD_NAME, COLUMNS, DEMO_BOARD, FILTER_ID, PROJECT_ID, PROJECT_KEY, PROJECT_NAME,
+};
 use crate::sandbox::store::{Issue, SprintState};
 use axum::Extension;
 use axum::extract::{Path, State};
@@ -38,7 +40,9 @@ fn board_json(base: &str) -> Value {
 }
 
 pub async fn boards(State(state): State<AppState>) -> Reply {
-    ok(json!({ "maxResults": 50, "startAt": 0, "total": 1, "isLast": true, "values": [board_json(&state.base)] }))
+    ok(
+        json!({ "maxResults": 50, "startAt": 0, "total": 1, "isLast": true, "values": [board_json(&state.base)] }),
+    )
 }
 
 pub async fn board(State(state): State<AppState>, Path(board): Path<String>) -> Reply {
@@ -68,7 +72,10 @@ pub async fn configuration(State(state): State<AppState>, Path(board): Path<Stri
             column
         })
         .collect();
-    let rank_id = catalog::RANK_FIELD.trim_start_matches("customfield_").parse::<u64>().ok();
+    let rank_id = catalog::RANK_FIELD
+        .trim_start_matches("customfield_")
+        .parse::<u64>()
+        .ok();
     ok(json!({
         "id": DEMO_BOARD,
         "name": BOARD_NAME,
@@ -102,21 +109,49 @@ pub async fn sprints(
     };
     let (start, max) = params.window(50, 50)?;
     let store = state.store();
-    let view = View { base: &state.base, flavour, agile: true };
-    let matching: Vec<_> = store.sprints.iter().filter(|s| wanted.contains(&s.state)).collect();
-    let values: Vec<Value> = matching.iter().skip(start).take(max).map(|s| view.sprint(s)).collect();
+    let view = View {
+        base: &state.base,
+        flavour,
+        agile: true,
+    };
+    let matching: Vec<_> = store
+        .sprints
+        .iter()
+        .filter(|s| wanted.contains(&s.state))
+        .collect();
+    let values: Vec<Value> = matching
+        .iter()
+        .skip(start)
+        .take(max)
+        .map(|s| view.sprint(s))
+        .collect();
     let is_last = start + values.len() >= matching.len();
     ok(json!({ "maxResults": max, "startAt": start, "isLast": is_last, "values": values }))
 }
 
-pub async fn sprint(State(state): State<AppState>, Extension(flavour): Extension<Flavour>, Path(id): Path<String>) -> Reply {
+pub async fn sprint(
+    State(state): State<AppState>,
+    Extension(flavour): Extension<Flavour>,
+    Path(id): Path<String>,
+) -> Reply {
     let store = state.store();
-    let sprint = id.parse().ok().and_then(|id| store.sprint(id)).ok_or_else(|| no_sprint(&id))?;
-    ok(View { base: &state.base, flavour, agile: true }.sprint(sprint))
+    let sprint = id
+        .parse()
+        .ok()
+        .and_then(|id| store.sprint(id))
+        .ok_or_else(|| no_sprint(&id))?;
+    ok(View {
+        base: &state.base,
+        flavour,
+        agile: true,
+    }
+    .sprint(sprint))
 }
 
 fn no_sprint(id: &str) -> JiraError {
-    JiraError::not_found(format!("Sprint with id {id} does not exist or you do not have permission to see it."))
+    JiraError::not_found(format!(
+        "Sprint with id {id} does not exist or you do not have permission to see it."
+    ))
 }
 
 pub async fn sprint_issues(
@@ -130,7 +165,9 @@ pub async fn sprint_issues(
     if state.store().sprint(id).is_none() {
         return Err(no_sprint(&sprint));
     }
-    issue_page(&state, flavour, &params, |issue| issue.sprints.contains(&id))
+    issue_page(&state, flavour, &params, |issue| {
+        issue.sprints.contains(&id)
+    })
 }
 
 pub async fn board_issues(
@@ -145,13 +182,35 @@ pub async fn board_issues(
 }
 
 /// The Agile issue search: optional extra `jql`, rank order unless it names one, `startAt` paging.
-fn issue_page(state: &AppState, flavour: Flavour, params: &Params, belongs: impl Fn(&Issue) -> bool) -> Reply {
+fn issue_page(
+    state: &AppState,
+    flavour: Flavour,
+    params: &Params,
+    belongs: impl Fn(&Issue) -> bool,
+) -> Reply {
     let (start, max) = params.window(50, 100)?;
-    let fields = params.list("fields").map_or_else(|| Selection::all(true), |items| Selection::parse(&items, true));
+    let fields = params.list("fields").map_or_else(
+        || Selection::all(true),
+        |items| Selection::parse(&items, true),
+    );
     let query = parse(params.get("jql").unwrap_or_default())?.rank_order_by_default();
     let store = state.store();
-    let hits: Vec<&Issue> = run(&query, &store)?.into_iter().filter(|i| belongs(i)).collect();
-    let view = View { base: &state.base, flavour, agile: true };
-    let page: Vec<Value> = hits.iter().skip(start).take(max).map(|i| view.issue(&store, i, &fields)).collect();
-    ok(json!({ "expand": "schema,names", "startAt": start, "maxResults": max, "total": hits.len(), "issues": page }))
+    let hits: Vec<&Issue> = run(&query, &store)?
+        .into_iter()
+        .filter(|i| belongs(i))
+        .collect();
+    let view = View {
+        base: &state.base,
+        flavour,
+        agile: true,
+    };
+    let page: Vec<Value> = hits
+        .iter()
+        .skip(start)
+        .take(max)
+        .map(|i| view.issue(&store, i, &fields))
+        .collect();
+    ok(
+        json!({ "expand": "schema,names", "startAt": start, "maxResults": max, "total": hits.len(), "issues": page }),
+    )
 }

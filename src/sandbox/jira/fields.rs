@@ -20,7 +20,11 @@ pub const FIELDS: [FieldDef; 14] = [
     system("reporter", "Reporter", "user"),
     system("labels", "Labels", "array"),
     system("description", "Description", "string"),
-    system("statuscategorychangedate", "Status Category Changed", "datetime"),
+    system(
+        "statuscategorychangedate",
+        "Status Category Changed",
+        "datetime",
+    ),
     system("created", "Created", "datetime"),
     system("updated", "Updated", "datetime"),
     system("issuetype", "Issue Type", "issuetype"),
@@ -49,7 +53,13 @@ pub const FIELDS: [FieldDef; 14] = [
 ];
 
 const fn system(id: &'static str, name: &'static str, kind: &'static str) -> FieldDef {
-    FieldDef { id, name, kind, custom: None, clause: id }
+    FieldDef {
+        id,
+        name,
+        kind,
+        custom: None,
+        clause: id,
+    }
 }
 
 /// Fields only the Agile API adds to an issue.
@@ -100,17 +110,29 @@ pub struct Selection(Vec<&'static str>);
 impl Selection {
     pub fn all(agile: bool) -> Self {
         let extra = if agile { &AGILE_FIELDS[..] } else { &[] };
-        Selection(FIELDS.iter().map(|f| f.id).chain(extra.iter().copied()).collect())
+        Selection(
+            FIELDS
+                .iter()
+                .map(|f| f.id)
+                .chain(extra.iter().copied())
+                .collect(),
+        )
     }
 
     /// Reads a `fields` list: names, `*all`, `*navigable` and `-name` exclusions; unknown
     /// names are ignored, as Jira does. Only exclusions means "everything but".
     pub fn parse(items: &[String], agile: bool) -> Self {
         let everything = Self::all(agile);
-        let (excluded, included): (Vec<&String>, Vec<&String>) = items.iter().partition(|i| i.starts_with('-'));
-        let wants_all = included.is_empty() || included.iter().any(|i| i.as_str() == "*all" || i.as_str() == "*navigable");
+        let (excluded, included): (Vec<&String>, Vec<&String>) =
+            items.iter().partition(|i| i.starts_with('-'));
+        let wants_all = included.is_empty()
+            || included
+                .iter()
+                .any(|i| i.as_str() == "*all" || i.as_str() == "*navigable");
         let keep = everything.0.into_iter().filter(|id| {
-            let named = |list: &[&String], prefix: &str| list.iter().any(|i| i.strip_prefix(prefix) == Some(*id));
+            let named = |list: &[&String], prefix: &str| {
+                list.iter().any(|i| i.strip_prefix(prefix) == Some(*id))
+            };
             (wants_all || named(&included, "")) && !named(&excluded, "-")
         });
         Selection(keep.collect())
@@ -132,7 +154,10 @@ mod tests {
 
     #[test]
     fn selects_named_fields_in_catalog_order_and_ignores_unknown_ones() {
-        assert_eq!(parse(&["labels", "summary", "bogus", SPRINT_FIELD]), ["summary", "labels", SPRINT_FIELD]);
+        assert_eq!(
+            parse(&["labels", "summary", "bogus", SPRINT_FIELD]),
+            ["summary", "labels", SPRINT_FIELD]
+        );
     }
 
     #[test]
@@ -142,13 +167,24 @@ mod tests {
         assert_eq!(without.len(), FIELDS.len() - 1);
         assert!(!without.contains(&"description"));
         assert_eq!(parse(&["-description"]), without);
-        assert!(Selection::parse(&["*all".into()], true).ids().contains(&"closedSprints"));
+        assert!(
+            Selection::parse(&["*all".into()], true)
+                .ids()
+                .contains(&"closedSprints")
+        );
     }
 
     #[test]
     fn the_sprint_field_is_recognisable() {
-        let sprint = FIELDS.iter().find(|f| f.id == SPRINT_FIELD).expect("sprint field").json();
-        assert_eq!(sprint["schema"]["custom"], "com.pyxis.greenhopper.jira:gh-sprint");
+        let sprint = FIELDS
+            .iter()
+            .find(|f| f.id == SPRINT_FIELD)
+            .expect("sprint field")
+            .json();
+        assert_eq!(
+            sprint["schema"]["custom"],
+            "com.pyxis.greenhopper.jira:gh-sprint"
+        );
         assert_eq!(sprint["schema"]["customId"], 10020);
         assert_eq!(sprint["clauseNames"], json!(["cf[10020]", "Sprint"]));
     }

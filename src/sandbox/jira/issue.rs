@@ -15,20 +15,39 @@ use chrono::Utc;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-pub async fn get_issue(State(state): State<AppState>, Path((v, key)): Path<(String, String)>, params: Params) -> Reply {
+pub async fn get_issue(
+    State(state): State<AppState>,
+    Path((v, key)): Path<(String, String)>,
+    params: Params,
+) -> Reply {
     let flavour = Flavour::from_version(&v)?;
-    let fields = params.list("fields").map_or_else(|| Selection::all(false), |items| Selection::parse(&items, false));
+    let fields = params.list("fields").map_or_else(
+        || Selection::all(false),
+        |items| Selection::parse(&items, false),
+    );
     let store = state.store();
     let issue = store.issue(&key).ok_or_else(JiraError::no_issue)?;
-    let view = View { base: &state.base, flavour, agile: false };
+    let view = View {
+        base: &state.base,
+        flavour,
+        agile: false,
+    };
     ok(view.issue(&store, issue, &fields))
 }
 
-pub async fn transitions(State(state): State<AppState>, Path((v, key)): Path<(String, String)>, params: Params) -> Reply {
+pub async fn transitions(
+    State(state): State<AppState>,
+    Path((v, key)): Path<(String, String)>,
+    params: Params,
+) -> Reply {
     let flavour = Flavour::from_version(&v)?;
     let store = state.store();
     let issue = store.issue(&key).ok_or_else(JiraError::no_issue)?;
-    let view = View { base: &state.base, flavour, agile: false };
+    let view = View {
+        base: &state.base,
+        flavour,
+        agile: false,
+    };
     let only = params.get("transitionId");
     let offered: Vec<Value> = catalog::transitions_from(issue.status)
         .filter(|t| only.is_none_or(|id| id == t.id))
@@ -47,7 +66,11 @@ struct TransitionRef {
     id: Option<Value>,
 }
 
-pub async fn transition(State(state): State<AppState>, Path((v, key)): Path<(String, String)>, body: Bytes) -> Reply {
+pub async fn transition(
+    State(state): State<AppState>,
+    Path((v, key)): Path<(String, String)>,
+    body: Bytes,
+) -> Reply {
     Flavour::from_version(&v)?;
     let request: TransitionRequest = serde_json::from_slice(&body)
         .map_err(|e| JiraError::bad_request(format!("The request body is not valid JSON: {e}")))?;
@@ -61,7 +84,11 @@ pub async fn transition(State(state): State<AppState>, Path((v, key)): Path<(Str
     match store.transition(&key, &id, Utc::now()) {
         Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
         Err(Refusal::NoSuchIssue) => Err(JiraError::no_issue()),
-        Err(Refusal::Unavailable) => Err(JiraError::bad_request(format!("Transition id '{id}' is not valid for this issue."))),
-        Err(Refusal::Unassigned) => Err(JiraError::bad_request("Assign the issue before starting work.")),
+        Err(Refusal::Unavailable) => Err(JiraError::bad_request(format!(
+            "Transition id '{id}' is not valid for this issue."
+        ))),
+        Err(Refusal::Unassigned) => Err(JiraError::bad_request(
+            "Assign the issue before starting work.",
+        )),
     }
 }

@@ -34,7 +34,9 @@ impl Flavour {
         match v {
             "3" => Ok(Self::Cloud),
             "2" | "latest" => Ok(Self::DataCenter),
-            _ => Err(JiraError::not_found(format!("REST API version '{v}' does not exist."))),
+            _ => Err(JiraError::not_found(format!(
+                "REST API version '{v}' does not exist."
+            ))),
         }
     }
 
@@ -54,7 +56,10 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(base: String, store: Store) -> Self {
-        Self { base: base.into(), store: Arc::new(Mutex::new(store)) }
+        Self {
+            base: base.into(),
+            store: Arc::new(Mutex::new(store)),
+        }
     }
 
     /// A panic in another handler must not take the demo down, so poisoning is ignored:
@@ -69,17 +74,29 @@ pub fn router(state: AppState) -> Router {
         .route("/rest/api/{v}/search/jql", get(search::jql))
         .route("/rest/api/{v}/search", get(search::classic))
         .route("/rest/api/{v}/issue/{key}", get(issue::get_issue))
-        .route("/rest/api/{v}/issue/{key}/transitions", get(issue::transitions).post(issue::transition))
+        .route(
+            "/rest/api/{v}/issue/{key}/transitions",
+            get(issue::transitions).post(issue::transition),
+        )
         .route("/rest/api/{v}/myself", get(platform::myself))
         .route("/rest/api/{v}/serverInfo", get(platform::server_info))
         .route("/rest/api/{v}/field", get(platform::fields));
     let agile = Router::new()
         .route("/rest/agile/1.0/board", get(agile::boards))
         .route("/rest/agile/1.0/board/{board}", get(agile::board))
-        .route("/rest/agile/1.0/board/{board}/configuration", get(agile::configuration))
+        .route(
+            "/rest/agile/1.0/board/{board}/configuration",
+            get(agile::configuration),
+        )
         .route("/rest/agile/1.0/board/{board}/sprint", get(agile::sprints))
-        .route("/rest/agile/1.0/board/{board}/sprint/{sprint}/issue", get(agile::sprint_issues))
-        .route("/rest/agile/1.0/board/{board}/issue", get(agile::board_issues))
+        .route(
+            "/rest/agile/1.0/board/{board}/sprint/{sprint}/issue",
+            get(agile::sprint_issues),
+        )
+        .route(
+            "/rest/agile/1.0/board/{board}/issue",
+            get(agile::board_issues),
+        )
         .route("/rest/agile/1.0/sprint/{sprint}", get(agile::sprint));
     api.merge(agile)
         .fallback(not_found)
@@ -92,7 +109,10 @@ pub fn router(state: AppState) -> Router {
 /// Every answer says JSON, including the bodiless 204 of a transition.
 async fn json_content_type(mut response: Response) -> Response {
     let json = HeaderValue::from_static("application/json;charset=UTF-8");
-    response.headers_mut().entry(header::CONTENT_TYPE).or_insert(json);
+    response
+        .headers_mut()
+        .entry(header::CONTENT_TYPE)
+        .or_insert(json);
     response
 }
 
@@ -101,7 +121,10 @@ async fn not_found(request: Request) -> JiraError {
 }
 
 async fn method_not_allowed() -> JiraError {
-    JiraError::new(StatusCode::METHOD_NOT_ALLOWED, "The HTTP method is not allowed for this resource.")
+    JiraError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "The HTTP method is not allowed for this resource.",
+    )
 }
 
 /// Any `Basic` or `Bearer` credentials are accepted; the scheme picks the Agile flavour.
@@ -116,8 +139,11 @@ async fn require_auth(mut request: Request, next: Next) -> Response {
             request.extensions_mut().insert(flavour);
             next.run(request).await
         }
-        None => JiraError::new(StatusCode::UNAUTHORIZED, "Client must be authenticated to access this resource.")
-            .into_response(),
+        None => JiraError::new(
+            StatusCode::UNAUTHORIZED,
+            "Client must be authenticated to access this resource.",
+        )
+        .into_response(),
     }
 }
 

@@ -13,14 +13,19 @@ impl<S: Send + Sync> FromRequestParts<S> for Params {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let Query(pairs) = Query::<Vec<(String, String)>>::from_request_parts(parts, state)
             .await
-            .map_err(|e| JiraError::bad_request(format!("The query string could not be read: {e}")))?;
+            .map_err(|e| {
+                JiraError::bad_request(format!("The query string could not be read: {e}"))
+            })?;
         Ok(Params(pairs))
     }
 }
 
 impl Params {
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Every comma-separated item of every occurrence of `name`; `None` when absent.
@@ -36,14 +41,19 @@ impl Params {
         match self.get(name) {
             None => Ok(default),
             Some(raw) => raw.trim().parse().map_err(|_| {
-                JiraError::bad_request(format!("The value '{raw}' is not valid for the parameter '{name}'."))
+                JiraError::bad_request(format!(
+                    "The value '{raw}' is not valid for the parameter '{name}'."
+                ))
             }),
         }
     }
 
     /// `startAt` and `maxResults`, with `maxResults` capped as the endpoint allows.
     pub fn window(&self, default_max: usize, cap: usize) -> Result<(usize, usize), JiraError> {
-        Ok((self.number("startAt", 0)?, self.number("maxResults", default_max)?.min(cap)))
+        Ok((
+            self.number("startAt", 0)?,
+            self.number("maxResults", default_max)?.min(cap),
+        ))
     }
 }
 
@@ -52,13 +62,25 @@ mod tests {
     use super::*;
 
     fn params(pairs: &[(&str, &str)]) -> Params {
-        Params(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+        Params(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
     }
 
     #[test]
     fn lists_join_repeats_and_commas() {
-        let p = params(&[("fields", "summary, status"), ("fields", "labels,"), ("jql", "x")]);
-        assert_eq!(p.list("fields"), Some(vec!["summary".into(), "status".into(), "labels".into()]));
+        let p = params(&[
+            ("fields", "summary, status"),
+            ("fields", "labels,"),
+            ("jql", "x"),
+        ]);
+        assert_eq!(
+            p.list("fields"),
+            Some(vec!["summary".into(), "status".into(), "labels".into()])
+        );
         assert_eq!(p.list("expand"), None);
     }
 

@@ -11,7 +11,11 @@ use serde_json::json;
 
 pub async fn myself(State(state): State<AppState>, Path(v): Path<String>) -> Reply {
     let flavour = Flavour::from_version(&v)?;
-    let view = View { base: &state.base, flavour, agile: false };
+    let view = View {
+        base: &state.base,
+        flavour,
+        agile: false,
+    };
     let mut user = view.user(MYSELF);
     user["locale"] = json!("en_GB");
     user["groups"] = json!({ "size": 2, "items": [] });

@@ -2,7 +2,10 @@
 
 use super::Flavour;
 use super::fields::Selection;
-use crate::sandbox::catalog::{self, DEMO_BOARD, POINTS_FIELD, PROJECT_ID, PROJECT_KEY, PROJECT_NAME, RANK_FIELD, SPRINT_FIELD, Status};
+use crate::sandbox::catalog::{
+    self, DEMO_BOARD, POINTS_FIELD, PROJECT_ID, PROJECT_KEY, PROJECT_NAME, RANK_FIELD,
+    SPRINT_FIELD, Status,
+};
 use crate::sandbox::people::Person;
 use crate::sandbox::store::{Issue, Sprint, SprintState, Store};
 use crate::sandbox::{adf, wiki};
@@ -30,7 +33,11 @@ pub fn agile_time(t: DateTime<Utc>) -> String {
 
 impl View<'_> {
     fn api(&self) -> &'static str {
-        if self.agile { "2" } else { self.flavour.version() }
+        if self.agile {
+            "2"
+        } else {
+            self.flavour.version()
+        }
     }
 
     pub fn user(&self, p: &Person) -> Value {
@@ -48,7 +55,12 @@ impl View<'_> {
                 "key": p.user_key,
             }),
         };
-        let avatar = |size: u32| format!("{base}/secure/useravatar?size={size}&ownerId={}", p.user_key);
+        let avatar = |size: u32| {
+            format!(
+                "{base}/secure/useravatar?size={size}&ownerId={}",
+                p.user_key
+            )
+        };
         user["emailAddress"] = json!(p.email);
         user["avatarUrls"] = json!({ "48x48": avatar(48), "24x24": avatar(24), "16x16": avatar(16), "32x32": avatar(32) });
         user["displayName"] = json!(p.display_name);
@@ -143,11 +155,20 @@ impl View<'_> {
             RANK_FIELD => json!(issue.rank),
             SPRINT_FIELD => {
                 let all: Vec<Value> = sprints().map(sprint_field).collect();
-                if all.is_empty() { Value::Null } else { json!(all) }
+                if all.is_empty() {
+                    Value::Null
+                } else {
+                    json!(all)
+                }
             }
-            "sprint" => store.open_sprint_of(issue).map_or(Value::Null, |s| self.sprint(s)),
+            "sprint" => store
+                .open_sprint_of(issue)
+                .map_or(Value::Null, |s| self.sprint(s)),
             "closedSprints" => json!(
-                sprints().filter(|s| s.state == SprintState::Closed).map(|s| self.sprint(s)).collect::<Vec<_>>()
+                sprints()
+                    .filter(|s| s.state == SprintState::Closed)
+                    .map(|s| self.sprint(s))
+                    .collect::<Vec<_>>()
             ),
             _ => Value::Null,
         }
@@ -162,7 +183,11 @@ fn sprint_field(s: &Sprint) -> Value {
 }
 
 fn sprint_dates(sprint: &mut Value, s: &Sprint) {
-    let dates = [("startDate", s.start), ("endDate", s.end), ("completeDate", s.complete)];
+    let dates = [
+        ("startDate", s.start),
+        ("endDate", s.end),
+        ("completeDate", s.complete),
+    ];
     for (name, date) in dates {
         if let Some(date) = date {
             sprint[name] = json!(agile_time(date));

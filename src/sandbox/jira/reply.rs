@@ -13,7 +13,10 @@ pub struct JiraError {
 
 impl JiraError {
     pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
-        Self { status, message: message.into() }
+        Self {
+            status,
+            message: message.into(),
+        }
     }
 
     pub fn bad_request(message: impl Into<String>) -> Self {
@@ -29,7 +32,9 @@ impl JiraError {
     }
 
     pub fn no_board(id: &str) -> Self {
-        Self::not_found(format!("Board {id} does not exist or you do not have permission to see it."))
+        Self::not_found(format!(
+            "Board {id} does not exist or you do not have permission to see it."
+        ))
     }
 }
 

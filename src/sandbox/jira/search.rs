@@ -18,12 +18,16 @@ pub fn parse(jql: &str) -> Result<Jql, JiraError> {
 }
 
 pub fn run<'a>(query: &Jql, store: &'a Store) -> Result<Vec<&'a Issue>, JiraError> {
-    query.run(store).map_err(|e| JiraError::bad_request(e.to_string()))
+    query
+        .run(store)
+        .map_err(|e| JiraError::bad_request(e.to_string()))
 }
 
 pub async fn jql(State(state): State<AppState>, Path(v): Path<String>, params: Params) -> Reply {
     if Flavour::from_version(&v)? != Flavour::Cloud {
-        return Err(JiraError::not_found(format!("null for uri: /rest/api/{v}/search/jql")));
+        return Err(JiraError::not_found(format!(
+            "null for uri: /rest/api/{v}/search/jql"
+        )));
     }
     // At least one per page, so following nextPageToken always ends.
     let max = params.number("maxResults", 50)?.clamp(1, 100);
@@ -40,8 +44,14 @@ pub async fn jql(State(state): State<AppState>, Path(v): Path<String>, params: P
     };
     let store = state.store();
     let hits = run(&query, &store)?;
-    let view = View { base: &state.base, flavour: Flavour::Cloud, agile: false };
-    let fields = params.list("fields").map(|items| Selection::parse(&items, false));
+    let view = View {
+        base: &state.base,
+        flavour: Flavour::Cloud,
+        agile: false,
+    };
+    let fields = params
+        .list("fields")
+        .map(|items| Selection::parse(&items, false));
     let page: Vec<Value> = hits
         .iter()
         .skip(start)
@@ -60,7 +70,11 @@ pub async fn jql(State(state): State<AppState>, Path(v): Path<String>, params: P
     ok(body)
 }
 
-pub async fn classic(State(state): State<AppState>, Path(v): Path<String>, params: Params) -> Reply {
+pub async fn classic(
+    State(state): State<AppState>,
+    Path(v): Path<String>,
+    params: Params,
+) -> Reply {
     if Flavour::from_version(&v)? == Flavour::Cloud {
         return Err(JiraError::new(
             StatusCode::GONE,
@@ -68,12 +82,24 @@ pub async fn classic(State(state): State<AppState>, Path(v): Path<String>, param
         ));
     }
     let (start, max) = params.window(50, 1000)?;
-    let fields = params.list("fields").map_or_else(|| Selection::all(false), |items| Selection::parse(&items, false));
+    let fields = params.list("fields").map_or_else(
+        || Selection::all(false),
+        |items| Selection::parse(&items, false),
+    );
     let query = parse(params.get("jql").unwrap_or_default())?;
     let store = state.store();
     let hits = run(&query, &store)?;
-    let view = View { base: &state.base, flavour: Flavour::DataCenter, agile: false };
-    let page: Vec<Value> = hits.iter().skip(start).take(max).map(|i| view.issue(&store, i, &fields)).collect();
+    let view = View {
+        base: &state.base,
+        flavour: Flavour::DataCenter,
+        agile: false,
+    };
+    let page: Vec<Value> = hits
+        .iter()
+        .skip(start)
+        .take(max)
+        .map(|i| view.issue(&store, i, &fields))
+        .collect();
     ok(json!({
         "expand": "schema,names",
         "startAt": start,
@@ -89,9 +115,16 @@ fn encode_token(jql: &str, offset: usize) -> String {
 }
 
 fn decode_token(token: &str, jql: &str) -> Result<usize, JiraError> {
-    let invalid = || JiraError::bad_request(format!("The nextPageToken '{token}' is invalid or does not belong to this query."));
+    let invalid = || {
+        JiraError::bad_request(format!(
+            "The nextPageToken '{token}' is invalid or does not belong to this query."
+        ))
+    };
     let hash = token.get(..16).ok_or_else(invalid)?;
-    let offset = token.get(16..).filter(|o| !o.is_empty()).ok_or_else(invalid)?;
+    let offset = token
+        .get(16..)
+        .filter(|o| !o.is_empty())
+        .ok_or_else(invalid)?;
     if hash != format!("{:016x}", fnv1a(jql)) {
         return Err(invalid());
     }
@@ -100,7 +133,9 @@ fn decode_token(token: &str, jql: &str) -> Result<usize, JiraError> {
 
 /// FNV-1a: stable across runs and builds, unlike std's hasher.
 fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 #[cfg(test)]

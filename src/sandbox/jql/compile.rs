@@ -1,9 +1,11 @@
 //! Checks a parsed query against the demo site (fields, operators, functions, values) and
 //! turns it into conditions over issues, so evaluation cannot fail.
 
-use super::parser::{Clause, Expr, Op, Operand, OrderBy, Query};
+use super::ast::{Clause, Expr, Op, Operand, OrderBy, Query};
 use super::{JqlError, Pos};
-use crate::sandbox::catalog::{self, FILTER_ID, FILTER_NAME, PROJECT_ID, PROJECT_KEY, PROJECT_NAME};
+use crate::sandbox::catalog::{
+    self, FILTER_ID, FILTER_NAME, PROJECT_ID, PROJECT_KEY, PROJECT_NAME,
+};
 use crate::sandbox::people::{self, MYSELF};
 use crate::sandbox::store::{IssueType, SprintState, Store};
 
@@ -49,7 +51,10 @@ impl Field {
 
     /// Fields an issue may leave unset, so `is EMPTY` makes sense.
     fn optional(self) -> bool {
-        matches!(self, Field::Sprint | Field::Assignee | Field::Labels | Field::Description)
+        matches!(
+            self,
+            Field::Sprint | Field::Assignee | Field::Labels | Field::Description
+        )
     }
 }
 
@@ -86,7 +91,9 @@ pub fn compile(query: &Query, store: &Store) -> Result<Compiled, JqlError> {
 }
 
 fn no_field(name: &str, pos: Pos) -> JqlError {
-    JqlError(format!("Field '{name}' does not exist or you do not have permission to view it. {pos}"))
+    JqlError(format!(
+        "Field '{name}' does not exist or you do not have permission to view it. {pos}"
+    ))
 }
 
 fn sort_key(order: &OrderBy) -> Result<(SortKey, bool), JqlError> {
@@ -96,7 +103,10 @@ fn sort_key(order: &OrderBy) -> Result<(SortKey, bool), JqlError> {
         "created" => SortKey::Created,
         "updated" => SortKey::Updated,
         other if Field::named(other).is_some() => {
-            return Err(JqlError(format!("Field '{}' does not support sorting. {}", order.field, order.pos)));
+            return Err(JqlError(format!(
+                "Field '{}' does not support sorting. {}",
+                order.field, order.pos
+            )));
         }
         _ => return Err(no_field(&order.field, order.pos)),
     };
@@ -114,7 +124,14 @@ fn expr(e: &Expr, store: &Store) -> Result<Cond, JqlError> {
 
 fn clause(c: &Clause, store: &Store) -> Result<Cond, JqlError> {
     let field = Field::named(&c.field).ok_or_else(|| no_field(&c.field, c.pos))?;
-    let unsupported = || JqlError(format!("The operator '{}' is not supported by the '{}' field. {}", c.op.shown(), c.field, c.pos));
+    let unsupported = || {
+        JqlError(format!(
+            "The operator '{}' is not supported by the '{}' field. {}",
+            c.op.shown(),
+            c.field,
+            c.pos
+        ))
+    };
     let negate = |cond: Cond| -> Cond {
         // As in Jira, a negative match never selects issues where the field is empty.
         let present = Cond::Not(Box::new(Cond::Empty(field)));
@@ -122,15 +139,20 @@ fn clause(c: &Clause, store: &Store) -> Result<Cond, JqlError> {
     };
     match (c.op, &c.operand) {
         (Op::Is | Op::Eq, Operand::Empty) if field.optional() => Ok(Cond::Empty(field)),
-        (Op::IsNot | Op::NotEq, Operand::Empty) if field.optional() => Ok(Cond::Not(Box::new(Cond::Empty(field)))),
+        (Op::IsNot | Op::NotEq, Operand::Empty) if field.optional() => {
+            Ok(Cond::Not(Box::new(Cond::Empty(field))))
+        }
         (Op::Like, Operand::Value(v)) if field.is_text() => Ok(Cond::Contains(field, words(v))),
         (Op::NotLike, Operand::Value(v)) if field.is_text() => {
             Ok(Cond::Not(Box::new(Cond::Contains(field, words(v)))))
         }
-        (Op::Eq | Op::In, operand) if !field.is_text() => Ok(Cond::AnyOf(field, values(field, c, operand, store)?)),
-        (Op::NotEq | Op::NotIn, operand) if !field.is_text() => {
-            Ok(negate(Cond::AnyOf(field, values(field, c, operand, store)?)))
+        (Op::Eq | Op::In, operand) if !field.is_text() => {
+            Ok(Cond::AnyOf(field, values(field, c, operand, store)?))
         }
+        (Op::NotEq | Op::NotIn, operand) if !field.is_text() => Ok(negate(Cond::AnyOf(
+            field,
+            values(field, c, operand, store)?,
+        ))),
         _ => Err(unsupported()),
     }
 }
@@ -140,7 +162,12 @@ fn words(needle: &str) -> Vec<String> {
 }
 
 /// Resolves the operand to the normalised values `eval` compares against.
-fn values(field: Field, c: &Clause, operand: &Operand, store: &Store) -> Result<Vec<String>, JqlError> {
+fn values(
+    field: Field,
+    c: &Clause,
+    operand: &Operand,
+    store: &Store,
+) -> Result<Vec<String>, JqlError> {
     match operand {
         Operand::List(items) => {
             let mut all = Vec::new();
@@ -151,17 +178,26 @@ fn values(field: Field, c: &Clause, operand: &Operand, store: &Store) -> Result<
         }
         Operand::Function(name, args) => function(field, c, name, args, store),
         Operand::Value(v) => value(field, v, store).map(|v| vec![v]).ok_or_else(|| {
-            JqlError(format!("The value '{v}' does not exist for the field '{}'. {}", c.field, c.operand_pos))
+            JqlError(format!(
+                "The value '{v}' does not exist for the field '{}'. {}",
+                c.field, c.operand_pos
+            ))
         }),
-        Operand::Empty => Err(JqlError(format!("The field '{}' cannot be empty. {}", c.field, c.operand_pos))),
+        Operand::Empty => Err(JqlError(format!(
+            "The field '{}' cannot be empty. {}",
+            c.field, c.operand_pos
+        ))),
     }
 }
 
 fn value(field: Field, v: &str, store: &Store) -> Option<String> {
     let same = |a: &str| a.eq_ignore_ascii_case(v);
     match field {
-        Field::Filter => (same(&FILTER_ID.to_string()) || same(FILTER_NAME)).then(|| FILTER_ID.to_string()),
-        Field::Project => (same(PROJECT_KEY) || same(PROJECT_ID) || same(PROJECT_NAME)).then(|| PROJECT_KEY.to_string()),
+        Field::Filter => {
+            (same(&FILTER_ID.to_string()) || same(FILTER_NAME)).then(|| FILTER_ID.to_string())
+        }
+        Field::Project => (same(PROJECT_KEY) || same(PROJECT_ID) || same(PROJECT_NAME))
+            .then(|| PROJECT_KEY.to_string()),
         Field::Sprint => store
             .sprints
             .iter()
@@ -178,7 +214,13 @@ fn value(field: Field, v: &str, store: &Store) -> Option<String> {
     }
 }
 
-fn function(field: Field, c: &Clause, name: &str, args: &[String], store: &Store) -> Result<Vec<String>, JqlError> {
+fn function(
+    field: Field,
+    c: &Clause,
+    name: &str,
+    args: &[String],
+    store: &Store,
+) -> Result<Vec<String>, JqlError> {
     let pos = c.operand_pos;
     let lower = name.to_ascii_lowercase();
     let sprint_state = match lower.as_str() {
@@ -186,7 +228,11 @@ fn function(field: Field, c: &Clause, name: &str, args: &[String], store: &Store
         "closedsprints" => Some(&[SprintState::Closed][..]),
         "futuresprints" => Some(&[SprintState::Future][..]),
         "currentuser" => None,
-        _ => return Err(JqlError(format!("Unable to find JQL function '{name}()'. {pos}"))),
+        _ => {
+            return Err(JqlError(format!(
+                "Unable to find JQL function '{name}()'. {pos}"
+            )));
+        }
     };
     if !args.is_empty() {
         return Err(JqlError(format!(

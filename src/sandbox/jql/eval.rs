@@ -13,7 +13,7 @@ pub fn run<'a>(query: &Compiled, store: &'a Store) -> Vec<&'a Issue> {
         .collect();
     if query.order.is_empty() {
         // With no ORDER BY, newest issues come first.
-        hits.sort_by(|a, b| b.id.cmp(&a.id));
+        hits.sort_by_key(|issue| std::cmp::Reverse(issue.id));
     } else {
         hits.sort_by(|a, b| {
             query
@@ -63,7 +63,11 @@ fn values(field: Field, issue: &Issue) -> Vec<String> {
         Field::Project => vec![PROJECT_KEY.to_string()],
         Field::Sprint => issue.sprints.iter().map(u64::to_string).collect(),
         Field::Status => vec![issue.status.id.to_string()],
-        Field::Assignee => issue.assignee.map(|p| p.account_id.to_string()).into_iter().collect(),
+        Field::Assignee => issue
+            .assignee
+            .map(|p| p.account_id.to_string())
+            .into_iter()
+            .collect(),
         Field::Reporter => vec![issue.reporter.account_id.to_string()],
         Field::Labels => issue.labels.iter().map(|l| l.to_lowercase()).collect(),
         Field::Key => vec![issue.key.clone()],
@@ -73,7 +77,13 @@ fn values(field: Field, issue: &Issue) -> Vec<String> {
 }
 
 fn text(field: Field, issue: &Issue) -> String {
-    let description = || issue.description.as_ref().map(|d| d.plain_text()).unwrap_or_default();
+    let description = || {
+        issue
+            .description
+            .as_ref()
+            .map(|d| d.plain_text())
+            .unwrap_or_default()
+    };
     match field {
         Field::Summary => issue.summary.clone(),
         Field::Description => description(),

@@ -59,7 +59,12 @@ impl Tok {
 const RESERVED: &str = "+;?|*/%^$#@[]{}";
 
 pub fn tokenize(src: &str) -> Result<Vec<Token>, JqlError> {
-    let mut lexer = Lexer { chars: src.chars().collect(), at: 0, line: 1, column: 1 };
+    let mut lexer = Lexer {
+        chars: src.chars().collect(),
+        at: 0,
+        line: 1,
+        column: 1,
+    };
     let mut tokens = Vec::new();
     while let Some(c) = lexer.peek(0) {
         if c.is_whitespace() {
@@ -100,7 +105,10 @@ impl Lexer {
     }
 
     fn pos(&self) -> Pos {
-        Pos { line: self.line, column: self.column }
+        Pos {
+            line: self.line,
+            column: self.column,
+        }
     }
 
     fn bump(&mut self) -> Option<char> {
@@ -170,7 +178,11 @@ impl Lexer {
     }
 
     fn escape(&mut self, pos: Pos) -> Result<char, JqlError> {
-        let bad = |what: &str| JqlError(format!("Illegal escape sequence '\\{what}' in a string. {pos}"));
+        let bad = |what: &str| {
+            JqlError(format!(
+                "Illegal escape sequence '\\{what}' in a string. {pos}"
+            ))
+        };
         match self.bump() {
             Some('n') => Ok('\n'),
             Some('t') => Ok('\t'),
@@ -194,7 +206,11 @@ mod tests {
     use super::*;
 
     fn toks(src: &str) -> Vec<Tok> {
-        tokenize(src).expect("tokenizes").into_iter().map(|t| t.tok).collect()
+        tokenize(src)
+            .expect("tokenizes")
+            .into_iter()
+            .map(|t| t.tok)
+            .collect()
     }
 
     fn word(w: &str) -> Tok {
@@ -223,21 +239,43 @@ mod tests {
                 Tok::RParen,
             ]
         );
-        assert_eq!(toks("text!~x&&a~b||!c<=d"), [
-            word("text"), Tok::NotLike, word("x"), Tok::And, word("a"), Tok::Like, word("b"),
-            Tok::Or, Tok::Not, word("c"), Tok::LtEq, word("d"),
-        ]);
+        assert_eq!(
+            toks("text!~x&&a~b||!c<=d"),
+            [
+                word("text"),
+                Tok::NotLike,
+                word("x"),
+                Tok::And,
+                word("a"),
+                Tok::Like,
+                word("b"),
+                Tok::Or,
+                Tok::Not,
+                word("c"),
+                Tok::LtEq,
+                word("d"),
+            ]
+        );
     }
 
     #[test]
     fn strings_take_escapes() {
-        assert_eq!(toks(r#"text ~ "say \"hi\"\u0040now""#)[2], Tok::Str("say \"hi\"@now".into()));
+        assert_eq!(
+            toks(r#"text ~ "say \"hi\"\u0040now""#)[2],
+            Tok::Str("say \"hi\"@now".into())
+        );
     }
 
     #[test]
     fn positions_count_characters_and_lines() {
         let tokens = tokenize("status = Done\n AND ü = x").expect("tokenizes");
-        assert_eq!(tokens[2].pos, Pos { line: 1, column: 10 });
+        assert_eq!(
+            tokens[2].pos,
+            Pos {
+                line: 1,
+                column: 10
+            }
+        );
         assert_eq!(tokens[3].pos, Pos { line: 2, column: 2 });
         assert_eq!(tokens[5].pos, Pos { line: 2, column: 8 });
     }
@@ -245,10 +283,18 @@ mod tests {
     #[test]
     fn reserved_characters_and_open_strings_are_errors() {
         let err = tokenize("assignee = ana@platform.example").expect_err("reserved");
-        assert!(err.0.starts_with("The character '@' is a reserved JQL character"), "{}", err.0);
+        assert!(
+            err.0
+                .starts_with("The character '@' is a reserved JQL character"),
+            "{}",
+            err.0
+        );
         assert!(err.0.ends_with("(line 1, character 15)"), "{}", err.0);
         let err = tokenize("summary ~ \"half").expect_err("open string");
-        assert_eq!(err.0, "The quoted string 'half' has not been completed. (line 1, character 11)");
+        assert_eq!(
+            err.0,
+            "The quoted string 'half' has not been completed. (line 1, character 11)"
+        );
         assert!(tokenize(r#"text ~ "\q""#).is_err());
     }
 }

@@ -1,0 +1,205 @@
+//! Deploy work of the engine: matrix and history fetches, confirmed actions, watching a
+//! deployment until it finishes, and following a run's log by offset.
+
+use super::engine::patient;
+use super::{DeployAction, SyncEvent};
+use crate::domain::deploy::{DeploymentId, IdempotencyKey};
+use crate::providers::{CiProvider, DeployBackend, ProviderError};
+use chrono::Utc;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::mpsc::UnboundedSender;
+
+/// How often a watched deployment and a followed log are polled.
+const POLL: Duration = Duration::from_millis(1500);
+/// Consecutive failed polls before watching gives up (and says so).
+const POLL_FAILURES: usize = 5;
+const HISTORY: usize = 30;
+
+/// One configured deploy backend, with its pipeline runs where it has them.
+#[derive(Clone)]
+pub struct DeployLink {
+    pub backend: Arc<dyn DeployBackend>,
+    pub ci: Option<Arc<dyn CiProvider>>,
+}
+
+type Events = UnboundedSender<SyncEvent>;
+
+fn send(events: &Events, event: SyncEvent) {
+    // A closed channel means the app is shutting down; nothing left to tell.
+    let _ = events.send(event);
+}
+
+fn waiting(events: &Events) -> impl Fn(Duration) + '_ {
+    |retry_after| send(events, SyncEvent::Waiting { retry_after })
+}
+
+pub async fn fetch_services(link: DeployLink, backend: usize, events: Events) {
+    let event = match patient(waiting(&events), || link.backend.services()).await {
+        Ok(services) => SyncEvent::DeploysLoaded { backend, services, at: Utc::now() },
+        Err(e) => SyncEvent::DeploysFailed { backend, error: e.to_string() },
+    };
+    send(&events, event);
+}
+
+pub async fn fetch_history(link: DeployLink, backend: usize, service: String, environment: String, events: Events) {
+    let result = patient(waiting(&events), || link.backend.history(&service, &environment, HISTORY)).await;
+    send(
+        &events,
+        match result {
+            Ok(deployments) => SyncEvent::HistoryLoaded { backend, service, environment, deployments },
+            Err(e) => SyncEvent::HistoryFailed { backend, service, environment, error: e.to_string() },
+        },
+    );
+}
+
+/// Sends a confirmed action. The provider retries with the same key; nothing here re-sends.
+pub async fn act(link: DeployLink, backend: usize, action: DeployAction, key: IdempotencyKey, events: Events) -> Result<crate::domain::deploy::Deployment, ProviderError> {
+    let result = match &action {
+        DeployAction::Promote(request) => link.backend.promote(request, &key).await,
+        DeployAction::Rollback(request) => link.backend.rollback(request, &key).await,
+        DeployAction::Cancel { id, .. } => link.backend.cancel(id).await,
+    };
+    send(
+        &events,
+        match &result {
+            Ok(deployment) => SyncEvent::ActionAccepted { key, backend, deployment: deployment.clone() },
+            Err(e) => SyncEvent::ActionFailed { key, error: e.to_string() },
+        },
+    );
+    result
+}
+
+/// Polls a deployment until it is no longer queued or in progress.
+pub async fn watch(link: DeployLink, backend: usize, id: DeploymentId, events: Events) -> Option<crate::domain::deploy::Deployment> {
+    let mut failures = 0;
+    loop {
+        tokio::time::sleep(POLL).await;
+        match link.backend.deployment(&id).await {
+            Ok(deployment) => {
+                failures = 0;
+                let done = !deployment.state.is_active();
+                send(&events, SyncEvent::DeploymentUpdated { backend, deployment: deployment.clone() });
+                if done {
+                    return Some(deployment);
+                }
+            }
+            Err(e) if e.is_transient() && failures + 1 < POLL_FAILURES => failures += 1,
+            Err(e) => {
+                tracing::warn!(%id, error = %e, "stopped watching a deployment");
+                let error = format!("lost track of {id}: {e}; check its history");
+                send(&events, SyncEvent::WatchLost { backend, id, error });
+                return None;
+            }
+        }
+    }
+}
+
+/// Follows a run's log, job after job, by offset until the run has ended and every job's
+/// log is complete. Aborted by the engine when the view closes.
+pub async fn follow_log(link: DeployLink, run_id: String, events: Events) {
+    let failed = |error: String| SyncEvent::LogFailed { run_id: run_id.clone(), error };
+    let Some(ci) = link.ci.clone() else {
+        send(&events, failed(format!("{} does not serve pipeline runs", link.backend.name())));
+        return;
+    };
+    let (mut job_index, mut offset, mut failures) = (0usize, 0u64, 0usize);
+    let mut carry = Vec::new();
+    loop {
+        let step = async {
+            let run = ci.run(&run_id).await?;
+            let Some(job) = run.jobs.get(job_index).cloned() else {
+                return Ok((run.status.is_active(), None));
+            };
+            let chunk = ci.log(&run_id, &job.id, offset).await?;
+            Ok::<_, ProviderError>((true, Some((job, chunk))))
+        };
+        match step.await {
+            Ok((_, Some((job, chunk)))) => {
+                failures = 0;
+                let mut text = if offset == 0 { format!("── {} ──\n", job.name) } else { String::new() };
+                offset = chunk.next_offset();
+                text.push_str(&decode(&mut carry, &chunk.bytes));
+                // A job whose log is complete hands over to the next one.
+                let job_done = chunk.complete && !job.status.is_active();
+                if job_done {
+                    job_index += 1;
+                    offset = 0;
+                }
+                if !text.is_empty() {
+                    send(&events, SyncEvent::LogAppended { run_id: run_id.clone(), job: job.name, text, complete: false });
+                }
+                if job_done {
+                    continue;
+                }
+            }
+            Ok((still_running, None)) => {
+                if !still_running {
+                    let job = String::new();
+                    send(&events, SyncEvent::LogAppended { run_id: run_id.clone(), job, text: String::new(), complete: true });
+                    return;
+                }
+            }
+            Err(e) if e.is_transient() && failures + 1 < POLL_FAILURES => failures += 1,
+            Err(e) => {
+                send(&events, failed(e.to_string()));
+                return;
+            }
+        }
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+/// UTF-8 text from a byte stream whose chunks may split a character: an incomplete tail is
+/// carried to the next chunk; invalid bytes become U+FFFD.
+pub fn decode(carry: &mut Vec<u8>, bytes: &[u8]) -> String {
+    carry.extend_from_slice(bytes);
+    let mut out = String::new();
+    let mut rest: &[u8] = carry;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(text) => {
+                out.push_str(text);
+                rest = &[];
+                break;
+            }
+            Err(e) => {
+                let (valid, after) = rest.split_at(e.valid_up_to());
+                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                match e.error_len() {
+                    Some(bad) => {
+                        out.push('\u{fffd}');
+                        rest = &after[bad..];
+                    }
+                    None => {
+                        rest = after;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    *carry = rest.to_vec();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode;
+
+    #[test]
+    fn a_character_split_across_chunks_survives() {
+        let bytes = "ok ✔ done".as_bytes();
+        let mut carry = Vec::new();
+        let first = decode(&mut carry, &bytes[..5]);
+        let second = decode(&mut carry, &bytes[5..]);
+        assert_eq!(first + &second, "ok ✔ done");
+        assert!(carry.is_empty());
+    }
+
+    #[test]
+    fn invalid_bytes_become_replacement_characters() {
+        let mut carry = Vec::new();
+        assert_eq!(decode(&mut carry, b"a\xffb"), "a\u{fffd}b");
+    }
+}
