@@ -1,5 +1,6 @@
 //! Command line: the interactive app by default, plus script-friendly verbs.
 
+use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -28,7 +29,7 @@ pub struct Global {
     /// Theme name (dark, light, high-contrast, mono) or path to a theme file
     #[arg(long, global = true, value_name = "NAME|PATH")]
     pub theme: Option<String>,
-    /// Hide every action that changes anything (moving cards)
+    /// Hide or refuse every action that changes anything (moving cards, promote, rollback)
     #[arg(long, global = true)]
     pub read_only: bool,
     /// Log level for the log file: error, warn, info, debug, trace
@@ -53,6 +54,20 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Promote what one environment runs into another (exit 0 succeeded, 1 refused or failed,
+    /// 2 usage)
+    Promote(PromoteArgs),
+    /// Roll an environment back to an earlier successful deployment (exit codes as promote)
+    Rollback(RollbackArgs),
+    /// Show the audit log of promotes, rollbacks and cancels, oldest first
+    Audit {
+        /// Only actions started since: a span back from now (30m, 24h, 7d, 2w) or an RFC 3339
+        /// time
+        #[arg(long, value_name = "DURATION|TIME", value_parser = since)]
+        since: Option<DateTime<Utc>>,
+        #[arg(long, value_enum, default_value_t = Format::Plain)]
+        format: Format,
+    },
     /// Run the built-in demo server alone (Jira-shaped HTTP on 127.0.0.1)
     Sandbox {
         /// Port to listen on (default: a free one)
@@ -68,6 +83,63 @@ pub enum PrintWhat {
         #[arg(long, value_enum, default_value_t = Format::Plain)]
         format: Format,
     },
+    /// Services x environments of every deploy backend: what runs where, locks, health
+    Deploys {
+        #[arg(long, value_enum, default_value_t = Format::Plain)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct PromoteArgs {
+    /// Service name, e.g. payments
+    pub service: String,
+    /// The environment whose revision is promoted, e.g. staging
+    #[arg(long, value_name = "ENV")]
+    pub from: String,
+    /// The environment that will run it, e.g. prod
+    #[arg(long, value_name = "ENV")]
+    pub to: String,
+    /// A revision deployed in --from (default: what --from runs now)
+    #[arg(long, value_name = "R")]
+    pub revision: Option<String>,
+    #[command(flatten)]
+    pub act: ActArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RollbackArgs {
+    /// Service name, e.g. payments
+    pub service: String,
+    /// The environment to roll back, e.g. prod
+    #[arg(long, value_name = "ENV")]
+    pub env: String,
+    /// The deployment to return to (default: the newest succeeded one before the current)
+    #[arg(long, value_name = "DEPLOYMENT_ID")]
+    pub to: Option<String>,
+    #[command(flatten)]
+    pub act: ActArgs,
+}
+
+/// What promote and rollback share.
+#[derive(Debug, Args)]
+pub struct ActArgs {
+    /// Why, for the backend's history
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+    /// Do not ask for confirmation (needed when stdin is not a terminal)
+    #[arg(long)]
+    pub yes: bool,
+    /// Exit once the backend accepts, without waiting for the deployment to finish
+    #[arg(long)]
+    pub no_wait: bool,
+    /// The deploy backend's name, when several have the service
+    #[arg(long, value_name = "NAME")]
+    pub backend: Option<String>,
+}
+
+fn since(text: &str) -> Result<DateTime<Utc>, String> {
+    crate::audit::parse_since(text, Utc::now())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

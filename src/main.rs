@@ -2,11 +2,13 @@ use clap::Parser;
 use shipdeck::app::State;
 use shipdeck::app::keymap::Keymap;
 use shipdeck::app::run::{Deps, run};
+use shipdeck::audit::AuditLog;
 use shipdeck::cli::{Cli, Command, Global, PrintWhat};
 use shipdeck::setup::{self, Session, SetupError};
 use shipdeck::ui::Theme;
 use shipdeck::{commands, logging, sandbox, sync};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Duration;
 
 fn main() -> ExitCode {
@@ -70,6 +72,7 @@ async fn interactive(session: Session, global: &Global) -> ExitCode {
     let (engine, events) = sync::spawn(sync::Providers {
         tracker: session.tracker.clone(),
         deploys: Vec::new(),
+        audit: AuditLog::default_path().map(|path| Arc::new(AuditLog::at(path))),
     });
     // Installed first so that ratatui's hook (restore the terminal) runs before its report.
     let _ = color_eyre::install();

@@ -2,10 +2,12 @@
 
 use crate::cli::Global;
 use crate::config::{
-    self, Config, ConfigError, JiraAuth, JiraConfig, Secret, SecretError, Source, TokenSource,
+    self, Config, ConfigError, DeployBackendKind, DeployConfig, JiraAuth, JiraConfig, Secret,
+    SecretError, Source, TokenSource,
 };
-use crate::providers::IssueTracker;
+use crate::providers::deploy::{HttpDeploy, HttpDeploySettings};
 use crate::providers::jira::{JiraProvider, JiraSettings};
+use crate::providers::{DeployBackend, IssueTracker};
 use crate::sandbox::{DEMO_BOARD_ID, Sandbox};
 use std::sync::Arc;
 use thiserror::Error;
@@ -27,9 +29,20 @@ pub enum SetupError {
     Other(String),
 }
 
+/// One `[[deploy]]` backend, connected.
+#[derive(Clone)]
+pub struct DeployHandle {
+    pub name: String,
+    /// The table's `read_only`: promote, rollback and cancel are refused for this backend.
+    pub read_only: bool,
+    pub backend: Arc<dyn DeployBackend>,
+}
+
 pub struct Session {
     pub config: Config,
     pub tracker: Option<Arc<dyn IssueTracker>>,
+    /// In config order.
+    pub deploys: Vec<DeployHandle>,
     /// Shown above the board when the data is the demo's.
     pub banner: Option<String>,
     /// Kept alive for as long as the session: the demo's server.
@@ -43,6 +56,17 @@ impl Session {
             what: what.to_string(),
             table: "[jira]".into(),
         })
+    }
+
+    /// The deploy backends, or an error naming the command that needs one.
+    pub fn deploys(&self, what: &str) -> Result<&[DeployHandle], SetupError> {
+        if self.deploys.is_empty() {
+            return Err(SetupError::Missing {
+                what: what.to_string(),
+                table: "[[deploy]]".into(),
+            });
+        }
+        Ok(&self.deploys)
     }
 }
 
@@ -68,9 +92,15 @@ pub async fn open(global: &Global) -> Result<Session, SetupError> {
                 Some(jira) => Some(jira_tracker(jira, &display)?),
                 None => None,
             };
+            let deploys = config
+                .deploy
+                .iter()
+                .map(|table| deploy_backend(table, &display))
+                .collect::<Result<_, _>>()?;
             Ok(Session {
                 config,
                 tracker,
+                deploys,
                 banner: None,
                 sandbox: None,
             })
@@ -113,6 +143,54 @@ fn jira_tracker(jira: &JiraConfig, display: &str) -> Result<Arc<dyn IssueTracker
     Ok(Arc::new(tracker))
 }
 
+fn deploy_backend(table: &DeployConfig, display: &str) -> Result<DeployHandle, SetupError> {
+    let where_ = format!("{display}: [[deploy]] {:?}", table.name);
+    // The protocol allows servers that take no credentials: no token, no auth header.
+    let (token, token_source) = match (&table.token_env, &table.token_cmd) {
+        (None, None) => (None, TokenSource::None),
+        (env, cmd) => {
+            let source = token_source(env, cmd, &where_)?;
+            (Some(source.read()?), source)
+        }
+    };
+    let settings = match table.kind {
+        DeployBackendKind::Http => HttpDeploySettings {
+            name: table.name.clone(),
+            base_url: table.url.clone(),
+            token,
+            token_source,
+            services: table.services.clone(),
+            protected: table.protected.clone(),
+        },
+    };
+    let backend =
+        HttpDeploy::new(settings).map_err(|e| SetupError::Other(format!("{where_}: {e}")))?;
+    Ok(DeployHandle {
+        name: table.name.clone(),
+        read_only: table.read_only,
+        backend: Arc::new(backend),
+    })
+}
+
+/// The demo's deploy backend: the sandbox's deploy protocol, no token.
+fn demo_deploys(sandbox: &Sandbox) -> Result<DeployHandle, SetupError> {
+    let settings = HttpDeploySettings {
+        name: "sandbox".into(),
+        base_url: sandbox.url(),
+        token: None,
+        token_source: TokenSource::Demo,
+        services: None,
+        protected: Vec::new(),
+    };
+    let backend = HttpDeploy::new(settings)
+        .map_err(|e| SetupError::Other(format!("the demo deploy backend: {e}")))?;
+    Ok(DeployHandle {
+        name: "sandbox".into(),
+        read_only: false,
+        backend: Arc::new(backend),
+    })
+}
+
 async fn demo() -> Result<Session, SetupError> {
     let sandbox = Sandbox::start(0)
         .await
@@ -134,9 +212,11 @@ async fn demo() -> Result<Session, SetupError> {
     let banner = format!(
         "DEMO: built-in sandbox data. Connect your Jira: copy config.example.toml to {where_} (or pass --config)"
     );
+    let deploys = vec![demo_deploys(&sandbox)?];
     Ok(Session {
         config: Config::default(),
         tracker: Some(Arc::new(tracker)),
+        deploys,
         banner: Some(banner),
         sandbox: Some(sandbox),
     })

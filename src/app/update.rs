@@ -88,7 +88,11 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::ScreenBoard if !typing => state.screen = Screen::Board,
         Action::ScreenDeploy if !typing => {
             state.screen = Screen::Deploy;
-            let never_loaded = state.deploy.backends.iter().all(|b| b.last_synced.is_none());
+            let never_loaded = state
+                .deploy
+                .backends
+                .iter()
+                .all(|b| b.last_synced.is_none());
             if never_loaded {
                 return deploy::refresh(state);
             }
@@ -109,7 +113,9 @@ fn on_board(state: &mut State, action: Action) -> Vec<Effect> {
             nav::reselect(state, key.as_ref());
         }
         Action::Left | Action::Right | Action::Up | Action::Down => nav::step(state, action),
-        Action::Top | Action::Bottom | Action::PageUp | Action::PageDown => nav::jump(state, action),
+        Action::Top | Action::Bottom | Action::PageUp | Action::PageDown => {
+            nav::jump(state, action)
+        }
         Action::MoveLeft => return moves::shift(state, -1),
         Action::MoveRight => return moves::shift(state, 1),
         Action::Open => {

@@ -30,6 +30,8 @@ pub enum TokenSource {
     Command(String),
     /// The demo sandbox needs no real token.
     Demo,
+    /// A deploy backend configured without a token: requests carry no auth header.
+    None,
 }
 
 impl fmt::Display for TokenSource {
@@ -38,6 +40,7 @@ impl fmt::Display for TokenSource {
             Self::Env(name) => write!(f, "${name}"),
             Self::Command(cmd) => write!(f, "the command `{cmd}`"),
             Self::Demo => f.write_str("the demo"),
+            Self::None => f.write_str("an unset token_env/token_cmd"),
         }
     }
 }
@@ -60,6 +63,7 @@ impl TokenSource {
             }
             Self::Command(cmd) => run(cmd)?,
             Self::Demo => return Ok(Secret::new("demo")),
+            Self::None => return Err(SecretError::Empty(self.to_string())),
         };
         let value = value.trim().to_string();
         if value.is_empty() {

@@ -3,6 +3,7 @@
 
 mod adf;
 mod catalog;
+pub mod deploy;
 mod doc;
 mod jira;
 mod jql;

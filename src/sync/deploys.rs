@@ -3,7 +3,8 @@
 
 use super::engine::patient;
 use super::{DeployAction, SyncEvent};
-use crate::domain::deploy::{DeploymentId, IdempotencyKey};
+use crate::audit::{AuditAction, AuditEntry, AuditLog, AuditOutcome, AuditResult, os_user};
+use crate::domain::deploy::{DeployState, Deployment, DeploymentId, IdempotencyKey};
 use crate::providers::{CiProvider, DeployBackend, ProviderError};
 use chrono::Utc;
 use std::sync::Arc;
@@ -36,42 +37,195 @@ fn waiting(events: &Events) -> impl Fn(Duration) + '_ {
 
 pub async fn fetch_services(link: DeployLink, backend: usize, events: Events) {
     let event = match patient(waiting(&events), || link.backend.services()).await {
-        Ok(services) => SyncEvent::DeploysLoaded { backend, services, at: Utc::now() },
-        Err(e) => SyncEvent::DeploysFailed { backend, error: e.to_string() },
+        Ok(services) => SyncEvent::DeploysLoaded {
+            backend,
+            services,
+            at: Utc::now(),
+        },
+        Err(e) => SyncEvent::DeploysFailed {
+            backend,
+            error: e.to_string(),
+        },
     };
     send(&events, event);
 }
 
-pub async fn fetch_history(link: DeployLink, backend: usize, service: String, environment: String, events: Events) {
-    let result = patient(waiting(&events), || link.backend.history(&service, &environment, HISTORY)).await;
+pub async fn fetch_history(
+    link: DeployLink,
+    backend: usize,
+    service: String,
+    environment: String,
+    events: Events,
+) {
+    let result = patient(waiting(&events), || {
+        link.backend.history(&service, &environment, HISTORY)
+    })
+    .await;
     send(
         &events,
         match result {
-            Ok(deployments) => SyncEvent::HistoryLoaded { backend, service, environment, deployments },
-            Err(e) => SyncEvent::HistoryFailed { backend, service, environment, error: e.to_string() },
+            Ok(deployments) => SyncEvent::HistoryLoaded {
+                backend,
+                service,
+                environment,
+                deployments,
+            },
+            Err(e) => SyncEvent::HistoryFailed {
+                backend,
+                service,
+                environment,
+                error: e.to_string(),
+            },
         },
     );
 }
 
-/// Sends a confirmed action. The provider retries with the same key; nothing here re-sends.
-pub async fn act(link: DeployLink, backend: usize, action: DeployAction, key: IdempotencyKey, events: Events) -> Result<crate::domain::deploy::Deployment, ProviderError> {
+/// Sends a confirmed action: its audit line is written and flushed first (nothing is sent
+/// without it), the provider retries with the same key, and the outcome is audited; an
+/// accepted deployment is then watched to its end, which is audited too.
+pub async fn act(
+    link: DeployLink,
+    backend: usize,
+    action: DeployAction,
+    key: IdempotencyKey,
+    audit: Option<Arc<AuditLog>>,
+    events: Events,
+) {
+    let fail = |error: String| SyncEvent::ActionFailed {
+        key: key.clone(),
+        error,
+    };
+    let Some(audit) = audit else {
+        send(
+            &events,
+            fail("no directory for the audit log (set XDG_STATE_HOME); nothing was sent".into()),
+        );
+        return;
+    };
+    let entry = audit_entry(link.backend.name(), &action, &key);
+    if let Err(e) = audit.started(&entry) {
+        let path = audit.path().display();
+        send(
+            &events,
+            fail(format!(
+                "cannot write the audit log {path}: {e}; nothing was sent"
+            )),
+        );
+        return;
+    }
     let result = match &action {
         DeployAction::Promote(request) => link.backend.promote(request, &key).await,
         DeployAction::Rollback(request) => link.backend.rollback(request, &key).await,
         DeployAction::Cancel { id, .. } => link.backend.cancel(id).await,
     };
+    let deployment = match result {
+        Ok(deployment) => deployment,
+        Err(e) => {
+            let result = if matches!(e, ProviderError::UnknownOutcome { .. }) {
+                AuditResult::Unknown
+            } else {
+                AuditResult::Refused
+            };
+            record(&audit, &key, result, None, Some(e.to_string()));
+            send(&events, fail(e.to_string()));
+            return;
+        }
+    };
+    record(
+        &audit,
+        &key,
+        AuditResult::Accepted,
+        Some(deployment.id.clone()),
+        None,
+    );
+    let active = deployment.state.is_active();
+    let id = deployment.id.clone();
     send(
         &events,
-        match &result {
-            Ok(deployment) => SyncEvent::ActionAccepted { key, backend, deployment: deployment.clone() },
-            Err(e) => SyncEvent::ActionFailed { key, error: e.to_string() },
+        SyncEvent::ActionAccepted {
+            key: key.clone(),
+            backend,
+            deployment: deployment.clone(),
         },
     );
-    result
+    let last = if active {
+        watch(link, backend, id, events).await
+    } else {
+        Some(deployment)
+    };
+    let (result, message) = match last.map(|d| d.state) {
+        Some(DeployState::Succeeded) => (AuditResult::Succeeded, None),
+        Some(DeployState::Failed) => (AuditResult::Failed, None),
+        Some(DeployState::Cancelled) => (AuditResult::Cancelled, None),
+        _ => (
+            AuditResult::Unknown,
+            Some("stopped watching before it finished".to_string()),
+        ),
+    };
+    record(&audit, &key, result, None, message);
+}
+
+fn audit_entry(backend: &str, action: &DeployAction, key: &IdempotencyKey) -> AuditEntry {
+    let (service, kind, from, to, revision) = match action {
+        DeployAction::Promote(r) => (
+            &r.service,
+            AuditAction::Promote,
+            Some(r.from.clone()),
+            &r.to,
+            r.revision.clone(),
+        ),
+        DeployAction::Rollback(r) => (
+            &r.service,
+            AuditAction::Rollback,
+            None,
+            &r.environment,
+            None,
+        ),
+        DeployAction::Cancel {
+            service,
+            environment,
+            ..
+        } => (service, AuditAction::Cancel, None, environment, None),
+    };
+    AuditEntry {
+        time: Utc::now(),
+        user: os_user(),
+        backend_user: None,
+        backend: backend.to_string(),
+        service: service.clone(),
+        action: kind,
+        from,
+        to: Some(to.clone()),
+        revision,
+        idempotency_key: key.clone(),
+    }
+}
+
+fn record(
+    audit: &AuditLog,
+    key: &IdempotencyKey,
+    result: AuditResult,
+    deployment_id: Option<DeploymentId>,
+    message: Option<String>,
+) {
+    let outcome = AuditOutcome {
+        time: Utc::now(),
+        result,
+        deployment_id,
+        message,
+    };
+    if let Err(e) = audit.outcome(key, &outcome) {
+        tracing::error!(path = %audit.path().display(), error = %e, "cannot append an outcome to the audit log");
+    }
 }
 
 /// Polls a deployment until it is no longer queued or in progress.
-pub async fn watch(link: DeployLink, backend: usize, id: DeploymentId, events: Events) -> Option<crate::domain::deploy::Deployment> {
+async fn watch(
+    link: DeployLink,
+    backend: usize,
+    id: DeploymentId,
+    events: Events,
+) -> Option<Deployment> {
     let mut failures = 0;
     loop {
         tokio::time::sleep(POLL).await;
@@ -79,7 +233,13 @@ pub async fn watch(link: DeployLink, backend: usize, id: DeploymentId, events: E
             Ok(deployment) => {
                 failures = 0;
                 let done = !deployment.state.is_active();
-                send(&events, SyncEvent::DeploymentUpdated { backend, deployment: deployment.clone() });
+                send(
+                    &events,
+                    SyncEvent::DeploymentUpdated {
+                        backend,
+                        deployment: deployment.clone(),
+                    },
+                );
                 if done {
                     return Some(deployment);
                 }
@@ -98,9 +258,18 @@ pub async fn watch(link: DeployLink, backend: usize, id: DeploymentId, events: E
 /// Follows a run's log, job after job, by offset until the run has ended and every job's
 /// log is complete. Aborted by the engine when the view closes.
 pub async fn follow_log(link: DeployLink, run_id: String, events: Events) {
-    let failed = |error: String| SyncEvent::LogFailed { run_id: run_id.clone(), error };
+    let failed = |error: String| SyncEvent::LogFailed {
+        run_id: run_id.clone(),
+        error,
+    };
     let Some(ci) = link.ci.clone() else {
-        send(&events, failed(format!("{} does not serve pipeline runs", link.backend.name())));
+        send(
+            &events,
+            failed(format!(
+                "{} does not serve pipeline runs",
+                link.backend.name()
+            )),
+        );
         return;
     };
     let (mut job_index, mut offset, mut failures) = (0usize, 0u64, 0usize);
@@ -117,7 +286,11 @@ pub async fn follow_log(link: DeployLink, run_id: String, events: Events) {
         match step.await {
             Ok((_, Some((job, chunk)))) => {
                 failures = 0;
-                let mut text = if offset == 0 { format!("── {} ──\n", job.name) } else { String::new() };
+                let mut text = if offset == 0 {
+                    format!("── {} ──\n", job.name)
+                } else {
+                    String::new()
+                };
                 offset = chunk.next_offset();
                 text.push_str(&decode(&mut carry, &chunk.bytes));
                 // A job whose log is complete hands over to the next one.
@@ -127,7 +300,15 @@ pub async fn follow_log(link: DeployLink, run_id: String, events: Events) {
                     offset = 0;
                 }
                 if !text.is_empty() {
-                    send(&events, SyncEvent::LogAppended { run_id: run_id.clone(), job: job.name, text, complete: false });
+                    send(
+                        &events,
+                        SyncEvent::LogAppended {
+                            run_id: run_id.clone(),
+                            job: job.name,
+                            text,
+                            complete: false,
+                        },
+                    );
                 }
                 if job_done {
                     continue;
@@ -136,7 +317,15 @@ pub async fn follow_log(link: DeployLink, run_id: String, events: Events) {
             Ok((still_running, None)) => {
                 if !still_running {
                     let job = String::new();
-                    send(&events, SyncEvent::LogAppended { run_id: run_id.clone(), job, text: String::new(), complete: true });
+                    send(
+                        &events,
+                        SyncEvent::LogAppended {
+                            run_id: run_id.clone(),
+                            job,
+                            text: String::new(),
+                            complete: true,
+                        },
+                    );
                     return;
                 }
             }

@@ -3,6 +3,7 @@
 
 use super::deploys::{self, DeployLink};
 use super::{Request, SyncEvent};
+use crate::audit::AuditLog;
 use crate::providers::{IssueTracker, ProviderError};
 use chrono::Utc;
 use std::future::Future;
@@ -32,6 +33,8 @@ impl Engine {
 pub struct Providers {
     pub tracker: Option<Arc<dyn IssueTracker>>,
     pub deploys: Vec<DeployLink>,
+    /// Where confirmed deploy actions are recorded; without it they are refused.
+    pub audit: Option<Arc<AuditLog>>,
 }
 
 /// Starts the engine on the current tokio runtime.
@@ -42,7 +45,11 @@ pub fn spawn(providers: Providers) -> (Engine, UnboundedReceiver<SyncEvent>) {
     (Engine { requests: req_tx }, ev_rx)
 }
 
-async fn run(providers: Providers, mut requests: UnboundedReceiver<Request>, events: UnboundedSender<SyncEvent>) {
+async fn run(
+    providers: Providers,
+    mut requests: UnboundedReceiver<Request>,
+    events: UnboundedSender<SyncEvent>,
+) {
     let (done_tx, mut done_rx) = mpsc::unbounded_channel::<()>();
     let mut board_in_flight = false;
     let mut board_again = false;
@@ -102,50 +109,74 @@ fn handle(providers: &Providers, request: Request, events: &UnboundedSender<Sync
             }
         }
         Request::MoveCard { key, to } => {
-            let Some(tracker) = providers.tracker.clone() else { return };
+            let Some(tracker) = providers.tracker.clone() else {
+                return;
+            };
             tokio::spawn(async move {
                 let moved = patient(waiting(&events), || tracker.move_issue(&key, &to)).await;
                 let _ = events.send(match moved {
                     Ok(()) => SyncEvent::CardMoved { key },
-                    Err(e) => SyncEvent::MoveFailed { key, error: e.to_string() },
+                    Err(e) => SyncEvent::MoveFailed {
+                        key,
+                        error: e.to_string(),
+                    },
                 });
             });
         }
         Request::FetchDeploys => {
             for (backend, link) in providers.deploys.iter().enumerate() {
-                tokio::spawn(deploys::fetch_services(link.clone(), backend, events.clone()));
+                tokio::spawn(deploys::fetch_services(
+                    link.clone(),
+                    backend,
+                    events.clone(),
+                ));
             }
         }
-        Request::FetchHistory { backend, service, environment } => {
+        Request::FetchHistory {
+            backend,
+            service,
+            environment,
+        } => {
             if let Some(link) = providers.deploys.get(backend).cloned() {
-                tokio::spawn(deploys::fetch_history(link, backend, service, environment, events));
+                tokio::spawn(deploys::fetch_history(
+                    link,
+                    backend,
+                    service,
+                    environment,
+                    events,
+                ));
             }
         }
-        Request::Deploy { backend, action, key } => {
+        Request::Deploy {
+            backend,
+            action,
+            key,
+        } => {
             if let Some(link) = providers.deploys.get(backend).cloned() {
-                tokio::spawn(async move {
-                    deploys::act(link, backend, action, key, events).await;
-                });
-            }
-        }
-        Request::Watch { backend, id } => {
-            if let Some(link) = providers.deploys.get(backend).cloned() {
-                tokio::spawn(async move {
-                    deploys::watch(link, backend, id, events).await;
-                });
+                let audit = providers.audit.clone();
+                tokio::spawn(deploys::act(link, backend, action, key, audit, events));
             }
         }
         Request::FetchBoard | Request::FollowLog { .. } | Request::StopLog => {}
     }
 }
 
-async fn fetch_board(tracker: Arc<dyn IssueTracker>, events: UnboundedSender<SyncEvent>, done: UnboundedSender<()>) {
+async fn fetch_board(
+    tracker: Arc<dyn IssueTracker>,
+    events: UnboundedSender<SyncEvent>,
+    done: UnboundedSender<()>,
+) {
     let _ = events.send(SyncEvent::SyncStarted);
     let event = match patient(waiting(&events), || tracker.load_board()).await {
-        Ok(board) => SyncEvent::BoardLoaded { board, at: Utc::now() },
+        Ok(board) => SyncEvent::BoardLoaded {
+            board,
+            at: Utc::now(),
+        },
         Err(e) => {
             tracing::warn!(error = %e, "board sync failed");
-            SyncEvent::SyncFailed { error: e.to_string() }
+            SyncEvent::SyncFailed {
+                error: e.to_string(),
+            }
         }
     };
     let _ = events.send(event);

@@ -19,16 +19,28 @@ use std::time::Duration;
 pub enum Request {
     FetchBoard,
     FetchMyself,
-    MoveCard { key: IssueKey, to: Column },
+    MoveCard {
+        key: IssueKey,
+        to: Column,
+    },
     /// Services and environments of every deploy backend.
     FetchDeploys,
-    FetchHistory { backend: usize, service: String, environment: String },
+    FetchHistory {
+        backend: usize,
+        service: String,
+        environment: String,
+    },
     /// A confirmed promote, rollback or cancel: audited, then sent with `key` on every retry.
-    Deploy { backend: usize, action: DeployAction, key: IdempotencyKey },
-    /// Poll a deployment until it finishes.
-    Watch { backend: usize, id: DeploymentId },
+    Deploy {
+        backend: usize,
+        action: DeployAction,
+        key: IdempotencyKey,
+    },
     /// Follow the log of a run (its running or failed job) until it completes.
-    FollowLog { backend: usize, run_id: String },
+    FollowLog {
+        backend: usize,
+        run_id: String,
+    },
     StopLog,
 }
 
@@ -36,7 +48,11 @@ pub enum Request {
 pub enum DeployAction {
     Promote(PromoteRequest),
     Rollback(RollbackRequest),
-    Cancel { service: String, environment: String, id: DeploymentId },
+    Cancel {
+        service: String,
+        environment: String,
+        id: DeploymentId,
+    },
 }
 
 /// What happened, reported in the past tense.

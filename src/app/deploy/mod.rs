@@ -100,7 +100,12 @@ impl DeployView {
         self.backends
             .iter()
             .enumerate()
-            .flat_map(|(b, view)| (0..view.services.len()).map(move |s| RowRef { backend: b, service: s }))
+            .flat_map(|(b, view)| {
+                (0..view.services.len()).map(move |s| RowRef {
+                    backend: b,
+                    service: s,
+                })
+            })
             .collect()
     }
 
@@ -137,7 +142,8 @@ impl DeployView {
     /// A deployment started here and still moving in this cell, shown over `current`.
     pub fn moving(&self, backend: usize, service: &str, env: &str) -> Option<&Deployment> {
         self.watching.values().find_map(|(b, d)| {
-            (*b == backend && d.service == service && d.environment == env && d.state.is_active()).then_some(d)
+            (*b == backend && d.service == service && d.environment == env && d.state.is_active())
+                .then_some(d)
         })
     }
 

@@ -10,10 +10,19 @@ use crate::sync::DeployAction;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum PlanKind {
-    Promote { from: String, to: String },
+    Promote {
+        from: String,
+        to: String,
+    },
     /// `target` is None until the history that names it has loaded.
-    Rollback { environment: String, target: Option<Deployment> },
-    Cancel { environment: String, deployment: Deployment },
+    Rollback {
+        environment: String,
+        target: Option<Deployment>,
+    },
+    Cancel {
+        environment: String,
+        deployment: Deployment,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -39,16 +48,26 @@ impl Plan {
     pub fn environment(&self) -> &str {
         match &self.kind {
             PlanKind::Promote { to, .. } => to,
-            PlanKind::Rollback { environment, .. } | PlanKind::Cancel { environment, .. } => environment,
+            PlanKind::Rollback { environment, .. } | PlanKind::Cancel { environment, .. } => {
+                environment
+            }
         }
     }
 
     pub fn title(&self) -> String {
         match &self.kind {
             PlanKind::Promote { from, to } => format!("Promote {} {from} → {to}", self.service),
-            PlanKind::Rollback { environment, .. } => format!("Roll back {} in {environment}", self.service),
-            PlanKind::Cancel { environment, deployment } => {
-                format!("Cancel {} of {} in {environment}", deployment.id, self.service)
+            PlanKind::Rollback { environment, .. } => {
+                format!("Roll back {} in {environment}", self.service)
+            }
+            PlanKind::Cancel {
+                environment,
+                deployment,
+            } => {
+                format!(
+                    "Cancel {} of {} in {environment}",
+                    deployment.id, self.service
+                )
             }
         }
     }
@@ -59,7 +78,9 @@ impl Plan {
     }
 
     pub fn ready(&self) -> bool {
-        !self.loading && self.blockers.is_empty() && (!self.protected || self.typed == self.environment())
+        !self.loading
+            && self.blockers.is_empty()
+            && (!self.protected || self.typed == self.environment())
     }
 
     pub fn action(&self) -> Option<DeployAction> {
@@ -71,13 +92,19 @@ impl Plan {
                 revision: self.incoming.as_ref().map(|d| d.revision.clone()),
                 reason: None,
             }),
-            PlanKind::Rollback { environment, target } => DeployAction::Rollback(RollbackRequest {
+            PlanKind::Rollback {
+                environment,
+                target,
+            } => DeployAction::Rollback(RollbackRequest {
                 service: self.service.clone(),
                 environment: environment.clone(),
                 to_deployment: Some(target.as_ref()?.id.clone()),
                 reason: None,
             }),
-            PlanKind::Cancel { environment, deployment } => DeployAction::Cancel {
+            PlanKind::Cancel {
+                environment,
+                deployment,
+            } => DeployAction::Cancel {
                 service: self.service.clone(),
                 environment: environment.clone(),
                 id: deployment.id.clone(),
@@ -106,7 +133,10 @@ fn base(backend: usize, service: &Service, kind: PlanKind, to: &Environment) -> 
 fn target_blockers(view: &DeployView, plan: &Plan, to: &Environment) -> Vec<String> {
     let mut blockers = Vec::new();
     if let Some(lock) = &to.lock {
-        blockers.push(format!("{} is locked by {}: {}", to.name, lock.by, lock.reason));
+        blockers.push(format!(
+            "{} is locked by {}: {}",
+            to.name, lock.by, lock.reason
+        ));
     }
     let moving = to.current.as_ref().is_some_and(|d| d.state.is_active());
     if moving || view.busy(plan.backend, &plan.service, &to.name) {
@@ -116,28 +146,52 @@ fn target_blockers(view: &DeployView, plan: &Plan, to: &Environment) -> Vec<Stri
 }
 
 /// Promote into `to` from the environment before it.
-pub fn promote(view: &DeployView, backend: usize, service: &Service, to: &Environment) -> Result<Plan, String> {
-    let from = previous(service, &to.name)
-        .ok_or_else(|| format!("nothing comes before {}: select the environment to promote into", to.name))?;
-    let kind = PlanKind::Promote { from: from.name.clone(), to: to.name.clone() };
+pub fn promote(
+    view: &DeployView,
+    backend: usize,
+    service: &Service,
+    to: &Environment,
+) -> Result<Plan, String> {
+    let from = previous(service, &to.name).ok_or_else(|| {
+        format!(
+            "nothing comes before {}: select the environment to promote into",
+            to.name
+        )
+    })?;
+    let kind = PlanKind::Promote {
+        from: from.name.clone(),
+        to: to.name.clone(),
+    };
     let mut plan = base(backend, service, kind, to);
     plan.incoming = from.current.clone();
     plan.blockers = target_blockers(view, &plan, to);
     match &from.current {
-        None => plan.blockers.push(format!("{} runs nothing to promote", from.name)),
+        None => plan
+            .blockers
+            .push(format!("{} runs nothing to promote", from.name)),
         Some(d) if d.state != DeployState::Succeeded => plan.blockers.push(format!(
             "{}'s deployment {} has not succeeded ({})",
             from.name,
             d.label(),
             state_name(d.state)
         )),
-        Some(d) if to.current.as_ref().is_some_and(|c| c.revision == d.revision) => {
-            plan.blockers.push(format!("{} already runs {}", to.name, d.label()));
+        Some(d)
+            if to
+                .current
+                .as_ref()
+                .is_some_and(|c| c.revision == d.revision) =>
+        {
+            plan.blockers
+                .push(format!("{} already runs {}", to.name, d.label()));
         }
         Some(d) => plan.changes = d.changes.clone(),
     }
     if matches!(from.health, Health::Degraded | Health::Down) {
-        plan.blockers.push(format!("{} is not healthy ({})", from.name, health_name(from.health)));
+        plan.blockers.push(format!(
+            "{} is not healthy ({})",
+            from.name,
+            health_name(from.health)
+        ));
     }
     plan.loading = plan.blockers.is_empty();
     Ok(plan)
@@ -145,18 +199,30 @@ pub fn promote(view: &DeployView, backend: usize, service: &Service, to: &Enviro
 
 /// Roll `env` back; the target comes from its history (or the history row the user picked).
 pub fn rollback(view: &DeployView, backend: usize, service: &Service, env: &Environment) -> Plan {
-    let kind = PlanKind::Rollback { environment: env.name.clone(), target: None };
+    let kind = PlanKind::Rollback {
+        environment: env.name.clone(),
+        target: None,
+    };
     let mut plan = base(backend, service, kind, env);
     plan.blockers = target_blockers(view, &plan, env);
     if env.current.is_none() {
-        plan.blockers.push(format!("{} runs nothing to roll back", env.name));
+        plan.blockers
+            .push(format!("{} runs nothing to roll back", env.name));
     }
     plan.loading = plan.blockers.is_empty();
     plan
 }
 
-pub fn cancel(backend: usize, service: &Service, env: &Environment, deployment: Deployment) -> Plan {
-    let kind = PlanKind::Cancel { environment: env.name.clone(), deployment };
+pub fn cancel(
+    backend: usize,
+    service: &Service,
+    env: &Environment,
+    deployment: Deployment,
+) -> Plan {
+    let kind = PlanKind::Cancel {
+        environment: env.name.clone(),
+        deployment,
+    };
     let mut plan = base(backend, service, kind, env);
     // Stopping a rollout is the safe direction: y is enough, even in production.
     plan.protected = false;
@@ -165,7 +231,12 @@ pub fn cancel(backend: usize, service: &Service, env: &Environment, deployment: 
 
 /// Fills a plan from the history that arrived: the changes a promote brings (from the
 /// source's history), or a rollback's default target and what it reverts.
-pub fn apply_history(plan: &mut Plan, environment: &str, deployments: &[Deployment], picked: Option<&Deployment>) {
+pub fn apply_history(
+    plan: &mut Plan,
+    environment: &str,
+    deployments: &[Deployment],
+    picked: Option<&Deployment>,
+) {
     match &mut plan.kind {
         PlanKind::Promote { from, .. } if from == environment => {
             let running = plan.current.as_ref().map(|d| d.revision.as_str());
@@ -176,24 +247,33 @@ pub fn apply_history(plan: &mut Plan, environment: &str, deployments: &[Deployme
             plan.changes = unique_changes(newer);
             plan.loading = false;
         }
-        PlanKind::Rollback { environment: env, target } if env == environment => {
+        PlanKind::Rollback {
+            environment: env,
+            target,
+        } if env == environment => {
             let current = plan.current.as_ref();
             let chosen = picked.cloned().or_else(|| {
                 deployments
                     .iter()
                     .filter(|d| Some(&d.id) != current.map(|c| &c.id))
                     .filter(|d| current.is_none_or(|c| d.created_at < c.created_at))
-                    .find(|d| d.state == DeployState::Succeeded && Some(&d.revision) != current.map(|c| &c.revision))
+                    .find(|d| {
+                        d.state == DeployState::Succeeded
+                            && Some(&d.revision) != current.map(|c| &c.revision)
+                    })
                     .cloned()
             });
             match chosen {
                 Some(chosen) => {
                     let reverted = deployments.iter().take_while(|d| d.id != chosen.id);
-                    plan.changes = unique_changes(reverted.filter(|d| d.state == DeployState::Succeeded));
+                    plan.changes =
+                        unique_changes(reverted.filter(|d| d.state == DeployState::Succeeded));
                     plan.incoming = Some(chosen.clone());
                     *target = Some(chosen);
                 }
-                None => plan.blockers.push(format!("{env} has no earlier successful deployment to return to")),
+                None => plan.blockers.push(format!(
+                    "{env} has no earlier successful deployment to return to"
+                )),
             }
             plan.loading = false;
         }

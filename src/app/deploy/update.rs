@@ -41,7 +41,9 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Bottom => view.row = view.rows().len().saturating_sub(1),
         Action::Refresh => return refresh(state),
         Action::Open => return open_history(state),
-        Action::Promote | Action::Rollback | Action::Cancel => return open_plan(state, action, None),
+        Action::Promote | Action::Rollback | Action::Cancel => {
+            return open_plan(state, action, None);
+        }
         Action::ViewLog => return open_log(state),
         Action::Close => {
             view.note = None;
@@ -66,7 +68,11 @@ fn open_history(state: &mut State) -> Vec<Effect> {
         loading: true,
         error: None,
     });
-    vec![Effect::Sync(Request::FetchHistory { backend: row.backend, service, environment })]
+    vec![Effect::Sync(Request::FetchHistory {
+        backend: row.backend,
+        service,
+        environment,
+    })]
 }
 
 fn on_history(state: &mut State, action: Action) -> Vec<Effect> {
@@ -95,8 +101,12 @@ fn on_history(state: &mut State, action: Action) -> Vec<Effect> {
 
 /// Shows the first issue of the selected deployment's changes on the board.
 fn go_to_issue(state: &mut State) {
-    let Some(history) = &state.deploy.history else { return };
-    let Some(deployment) = history.deployments.get(history.selected) else { return };
+    let Some(history) = &state.deploy.history else {
+        return;
+    };
+    let Some(deployment) = history.deployments.get(history.selected) else {
+        return;
+    };
     let keys = deployment.changes.iter().flat_map(|c| &c.issue_keys);
     let Some(key) = keys.into_iter().find(|k| state.issue(k).is_some()).cloned() else {
         state.deploy.note = Some("None of this deployment's issues is on the board".into());
@@ -113,7 +123,11 @@ fn open_plan(state: &mut State, action: Action, picked: Option<Deployment>) -> V
     };
     let backend = &state.deploy.backends[row.backend];
     if state.read_only || backend.read_only {
-        let why = if state.read_only { "shipdeck runs read-only (--read-only)".to_string() } else { format!("backend {} is read_only in the config", backend.name) };
+        let why = if state.read_only {
+            "shipdeck runs read-only (--read-only)".to_string()
+        } else {
+            format!("backend {} is read_only in the config", backend.name)
+        };
         state.deploy.note = Some(format!("{why}: promote, rollback and cancel are off"));
         return Vec::new();
     }
@@ -123,19 +137,34 @@ fn open_plan(state: &mut State, action: Action, picked: Option<Deployment>) -> V
         Action::Rollback => {
             let mut plan = plan::rollback(view, row.backend, service, env);
             if let Some(picked) = picked.filter(|_| plan.blockers.is_empty()) {
-                let history = view.history.as_ref().map_or(&[][..], |h| h.deployments.as_slice());
+                let history = view
+                    .history
+                    .as_ref()
+                    .map_or(&[][..], |h| h.deployments.as_slice());
                 if picked.state != DeployState::Succeeded {
-                    plan.blockers.push(format!("{} did not succeed; pick a successful deployment", picked.id));
+                    plan.blockers.push(format!(
+                        "{} did not succeed; pick a successful deployment",
+                        picked.id
+                    ));
                 } else if plan.current.as_ref().is_some_and(|c| c.id == picked.id) {
-                    plan.blockers.push(format!("{} is what {} runs now", picked.id, env.name));
+                    plan.blockers
+                        .push(format!("{} is what {} runs now", picked.id, env.name));
                 }
                 plan::apply_history(&mut plan, &env.name, history, Some(&picked));
             }
             Ok(plan)
         }
-        _ => match view.moving(row.backend, &service.name, &env.name).or(env.current.as_ref()) {
-            Some(d) if d.state.is_active() => Ok(plan::cancel(row.backend, service, env, d.clone())),
-            _ => Err(format!("nothing is deploying in {} {}", service.name, env.name)),
+        _ => match view
+            .moving(row.backend, &service.name, &env.name)
+            .or(env.current.as_ref())
+        {
+            Some(d) if d.state.is_active() => {
+                Ok(plan::cancel(row.backend, service, env, d.clone()))
+            }
+            _ => Err(format!(
+                "nothing is deploying in {} {}",
+                service.name, env.name
+            )),
         },
     };
     match plan {
@@ -151,12 +180,18 @@ fn open_plan(state: &mut State, action: Action, picked: Option<Deployment>) -> V
 fn start_plan(state: &mut State, plan: Plan) -> Vec<Effect> {
     let needs = plan.loading.then(|| match &plan.kind {
         PlanKind::Promote { from, .. } => from.clone(),
-        PlanKind::Rollback { environment, .. } | PlanKind::Cancel { environment, .. } => environment.clone(),
+        PlanKind::Rollback { environment, .. } | PlanKind::Cancel { environment, .. } => {
+            environment.clone()
+        }
     });
     let (backend, service) = (plan.backend, plan.service.clone());
     state.deploy.plan = Some(plan);
     match needs {
-        Some(environment) => vec![Effect::Sync(Request::FetchHistory { backend, service, environment })],
+        Some(environment) => vec![Effect::Sync(Request::FetchHistory {
+            backend,
+            service,
+            environment,
+        })],
         None => Vec::new(),
     }
 }
@@ -194,7 +229,11 @@ fn on_plan(state: &mut State, action: Action) -> Vec<Effect> {
         },
     );
     state.deploy.note = Some(format!("{}: sent", plan.title()));
-    vec![Effect::Sync(Request::Deploy { backend: plan.backend, action: deploy_action, key: plan.key })]
+    vec![Effect::Sync(Request::Deploy {
+        backend: plan.backend,
+        action: deploy_action,
+        key: plan.key,
+    })]
 }
 
 /// Typing the environment's name into a protected plan.
@@ -210,10 +249,18 @@ pub fn on_input(state: &mut State, c: Option<char>) {
 }
 
 fn open_log(state: &mut State) -> Vec<Effect> {
-    let picked = state.deploy.history.as_ref().and_then(|h| h.deployments.get(h.selected).cloned());
+    let picked = state
+        .deploy
+        .history
+        .as_ref()
+        .and_then(|h| h.deployments.get(h.selected).cloned());
     let deployment = picked.or_else(|| {
         let (row, service, env) = state.deploy.selected()?;
-        state.deploy.moving(row.backend, &service.name, &env.name).or(env.current.as_ref()).cloned()
+        state
+            .deploy
+            .moving(row.backend, &service.name, &env.name)
+            .or(env.current.as_ref())
+            .cloned()
     });
     let backend = state.deploy.selected_row().map_or(0, |r| r.backend);
     let Some(run_id) = deployment.and_then(|d| d.run_id) else {
@@ -258,7 +305,11 @@ fn on_log(state: &mut State, action: Action) -> Vec<Effect> {
 pub fn on_sync(state: &mut State, event: SyncEvent, now: DateTime<Utc>) -> Vec<Effect> {
     let view = &mut state.deploy;
     match event {
-        SyncEvent::DeploysLoaded { backend, services, at } => {
+        SyncEvent::DeploysLoaded {
+            backend,
+            services,
+            at,
+        } => {
             if let Some(b) = view.backends.get_mut(backend) {
                 b.services = services;
                 b.loading = false;
@@ -274,48 +325,97 @@ pub fn on_sync(state: &mut State, event: SyncEvent, now: DateTime<Utc>) -> Vec<E
                 b.last_error = Some(error);
             }
         }
-        SyncEvent::HistoryLoaded { backend, service, environment, deployments } => {
-            if let Some(plan) = view.plan.as_mut().filter(|p| p.backend == backend && p.service == service) {
+        SyncEvent::HistoryLoaded {
+            backend,
+            service,
+            environment,
+            deployments,
+        } => {
+            if let Some(plan) = view
+                .plan
+                .as_mut()
+                .filter(|p| p.backend == backend && p.service == service)
+            {
                 plan::apply_history(plan, &environment, &deployments, None);
             }
-            if let Some(h) = view.history.as_mut().filter(|h| h.backend == backend && h.service == service && h.environment == environment) {
+            if let Some(h) = view.history.as_mut().filter(|h| {
+                h.backend == backend && h.service == service && h.environment == environment
+            }) {
                 h.selected = h.selected.min(deployments.len().saturating_sub(1));
                 h.deployments = deployments;
                 h.loading = false;
                 h.error = None;
             }
         }
-        SyncEvent::HistoryFailed { backend, service, environment, error } => {
-            if let Some(plan) = view.plan.as_mut().filter(|p| p.backend == backend && p.service == service && p.loading) {
+        SyncEvent::HistoryFailed {
+            backend,
+            service,
+            environment,
+            error,
+        } => {
+            if let Some(plan) = view
+                .plan
+                .as_mut()
+                .filter(|p| p.backend == backend && p.service == service && p.loading)
+            {
                 plan.loading = false;
-                plan.blockers.push(format!("cannot read the history of {environment}: {error}"));
+                plan.blockers
+                    .push(format!("cannot read the history of {environment}: {error}"));
             }
-            if let Some(h) = view.history.as_mut().filter(|h| h.environment == environment && h.service == service) {
+            if let Some(h) = view
+                .history
+                .as_mut()
+                .filter(|h| h.environment == environment && h.service == service)
+            {
                 h.loading = false;
                 h.error = Some(error);
             }
         }
-        SyncEvent::ActionAccepted { key, backend, deployment } => {
-            let label = view.inflight.remove(&key).map_or_else(|| deployment.id.to_string(), |i| i.label);
-            view.note = Some(format!("{label}: accepted as {} ({})", deployment.id, plan::state_name(deployment.state)));
-            let id = deployment.id.clone();
-            let active = deployment.state.is_active();
-            view.watching.insert(id.clone(), (backend, deployment));
-            if active {
-                return vec![Effect::Sync(Request::Watch { backend, id })];
+        SyncEvent::ActionAccepted {
+            key,
+            backend,
+            deployment,
+        } => {
+            let label = view
+                .inflight
+                .remove(&key)
+                .map_or_else(|| deployment.id.to_string(), |i| i.label);
+            view.note = Some(format!(
+                "{label}: accepted as {} ({})",
+                deployment.id,
+                plan::state_name(deployment.state)
+            ));
+            if deployment.state.is_active() {
+                view.watching
+                    .insert(deployment.id.clone(), (backend, deployment));
             }
         }
         SyncEvent::ActionFailed { key, error } => {
-            let label = view.inflight.remove(&key).map_or_else(String::new, |i| i.label);
+            let label = view
+                .inflight
+                .remove(&key)
+                .map_or_else(String::new, |i| i.label);
             view.error = Some(format!("{label}: {error}"));
         }
-        SyncEvent::DeploymentUpdated { backend, deployment } => return updated(state, backend, deployment, now),
-        SyncEvent::LogAppended { run_id, job, text, complete } => {
+        SyncEvent::DeploymentUpdated {
+            backend,
+            deployment,
+        } => return updated(state, backend, deployment, now),
+        SyncEvent::LogAppended {
+            run_id,
+            job,
+            text,
+            complete,
+        } => {
             if let Some(log) = view.log.as_mut().filter(|l| l.run_id == run_id) {
                 log.job = Some(job);
                 append_log(log, &text);
                 log.complete = complete;
             }
+        }
+        SyncEvent::WatchLost { id, error, .. } => {
+            view.watching.remove(&id);
+            view.error = Some(error);
         }
         SyncEvent::LogFailed { run_id, error } => {
             if let Some(log) = view.log.as_mut().filter(|l| l.run_id == run_id) {
@@ -327,7 +427,12 @@ pub fn on_sync(state: &mut State, event: SyncEvent, now: DateTime<Utc>) -> Vec<E
     Vec::new()
 }
 
-fn updated(state: &mut State, backend: usize, deployment: Deployment, _now: DateTime<Utc>) -> Vec<Effect> {
+fn updated(
+    state: &mut State,
+    backend: usize,
+    deployment: Deployment,
+    _now: DateTime<Utc>,
+) -> Vec<Effect> {
     let view = &mut state.deploy;
     if let Some(h) = view.history.as_mut().filter(|h| h.backend == backend) {
         if let Some(row) = h.deployments.iter_mut().find(|d| d.id == deployment.id) {
@@ -351,7 +456,8 @@ fn updated(state: &mut State, backend: usize, deployment: Deployment, _now: Date
         }
         return refresh(state);
     }
-    view.watching.insert(deployment.id.clone(), (backend, deployment));
+    view.watching
+        .insert(deployment.id.clone(), (backend, deployment));
     Vec::new()
 }
 
@@ -362,7 +468,11 @@ fn append_log(log: &mut LogView, text: &str) {
     let mut parts: Vec<&str> = pending.split('\n').collect();
     let rest = parts.pop().unwrap_or_default().to_string();
     for line in parts {
-        let last = line.trim_end_matches('\r').rsplit('\r').next().unwrap_or_default();
+        let last = line
+            .trim_end_matches('\r')
+            .rsplit('\r')
+            .next()
+            .unwrap_or_default();
         log.lines.push_back(sanitize(last, false));
         if log.lines.len() > LOG_LINES {
             log.lines.pop_front();

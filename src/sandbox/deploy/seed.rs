@@ -53,15 +53,16 @@ fn service(spec: &ServiceSpec, now: DateTime<Utc>) -> Result<Service, String> {
     for commit in spec.commits {
         let sha = hex(&format!("{}/{}/{}", spec.name, commit.version, commit.title), 40);
         let change = Change { sha: sha.clone(), title: commit.title.to_string(), issue_keys: commit.issue_keys.iter().map(|k| k.to_string()).collect() };
-        match releases.last_mut() {
-            Some(release) if release.version == commit.version => {
+        let same = releases.last().is_some_and(|r| r.version == commit.version);
+        if same {
+            if let Some(release) = releases.last_mut() {
                 release.revision = sha;
                 release.changes.push(change);
             }
-            _ if releases.iter().any(|r| r.version == commit.version) => {
-                return Err(format!("{} commits of {} are not together", spec.name, commit.version));
-            }
-            _ => releases.push(Release { version: commit.version.to_string(), branch: branch(commit.version), revision: sha, changes: vec![change] }),
+        } else if releases.iter().any(|r| r.version == commit.version) {
+            return Err(format!("{} commits of {} are not together", spec.name, commit.version));
+        } else {
+            releases.push(Release { version: commit.version.to_string(), branch: branch(commit.version), revision: sha, changes: vec![change] });
         }
     }
     let (frozen, frozen_env, by, reason, days) = catalog::FREEZE;

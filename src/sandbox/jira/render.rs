@@ -195,7 +195,8 @@ fn sprint_dates(sprint: &mut Value, s: &Sprint) {
     }
 }
 
-/// The status as the transition list shows it (`to`), shared by both API flavours.
+/// One entry of an issue's transition list. Global transitions carry the "not resolved"
+/// condition, hence `isConditional`.
 pub fn transition(view: &View<'_>, t: &catalog::Transition) -> Value {
     let to = catalog::status_by_id(t.to).map_or(Value::Null, |s| view.status(s));
     let global = t.from == catalog::From::Open;
