@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod audit;
+pub mod deploy_commands;
 pub mod cli;
 pub mod config;
 pub mod domain;

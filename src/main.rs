@@ -4,6 +4,7 @@ use shipdeck::app::keymap::Keymap;
 use shipdeck::app::run::{Deps, run};
 use shipdeck::audit::AuditLog;
 use shipdeck::cli::{Cli, Command, Global, PrintWhat};
+use shipdeck::deploy_commands::{self, Guard};
 use shipdeck::setup::{self, Session, SetupError};
 use shipdeck::ui::Theme;
 use shipdeck::{commands, logging, sandbox, sync};
@@ -47,6 +48,37 @@ async fn async_main(cli: Cli) -> ExitCode {
             },
             Err(e) => usage_error(&e),
         },
+        Some(Command::Print {
+            what: PrintWhat::Deploys { format },
+        }) => match setup::open(&cli.global).await {
+            Ok(session) => match session.deploys("print deploys") {
+                Ok(deploys) => deploy_commands::print_deploys(deploys, format).await,
+                Err(e) => usage_error(&e),
+            },
+            Err(e) => usage_error(&e),
+        },
+        Some(Command::Promote(args)) => match setup::open(&cli.global).await {
+            Ok(session) => match session.deploys("promote") {
+                Ok(deploys) => {
+                    deploy_commands::promote(deploys, &args, &guard(&session, &cli.global)).await
+                }
+                Err(e) => usage_error(&e),
+            },
+            Err(e) => usage_error(&e),
+        },
+        Some(Command::Rollback(args)) => match setup::open(&cli.global).await {
+            Ok(session) => match session.deploys("rollback") {
+                Ok(deploys) => {
+                    deploy_commands::rollback(deploys, &args, &guard(&session, &cli.global)).await
+                }
+                Err(e) => usage_error(&e),
+            },
+            Err(e) => usage_error(&e),
+        },
+        Some(Command::Audit { since, format }) => {
+            let log = AuditLog::default_path().map(AuditLog::at);
+            deploy_commands::print_audit(log.as_ref(), since, format)
+        }
         None => match setup::open(&cli.global).await {
             Ok(session) => interactive(session, &cli.global).await,
             Err(e) => usage_error(&e),
@@ -127,6 +159,14 @@ async fn serve_sandbox(port: u16) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => fail(&format!("cannot start the sandbox on port {port}: {e}")),
+    }
+}
+
+/// What guards promote and rollback: read-only from the flag or config, and the audit log.
+fn guard(session: &Session, global: &Global) -> Guard {
+    Guard {
+        read_only: global.read_only || session.config.ui.read_only,
+        audit: AuditLog::default_path().map(AuditLog::at),
     }
 }
 

@@ -17,6 +17,7 @@ use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
+use tower::ServiceExt;
 
 /// The scrum board the demo serves (the only one).
 pub const DEMO_BOARD_ID: u64 = catalog::DEMO_BOARD;
@@ -32,9 +33,10 @@ impl Sandbox {
     pub async fn start(port: u16) -> io::Result<Sandbox> {
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port)).await?;
         let addr = listener.local_addr()?;
-        let store =
-            seed::seed(Utc::now()).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
-        let app = jira::router(jira::AppState::new(format!("http://{addr}"), store));
+        let now = Utc::now();
+        let store = seed::seed(now).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+        let jira = jira::router(jira::AppState::new(format!("http://{addr}"), store));
+        let app = by_prefix(jira, deploy::router(now));
         let (shutdown, stopped) = oneshot::channel();
         tokio::spawn(async move {
             let serve = axum::serve(listener, app).with_graceful_shutdown(async {
@@ -60,6 +62,20 @@ impl Sandbox {
     pub fn demo_user_email(&self) -> &'static str {
         people::MYSELF.email
     }
+}
+
+/// Jira's paths and the deploy protocol's `/v1/...` side by side. Each router keeps its own
+/// fallback (Jira-shaped and protocol-shaped 404s) and auth, which `Router::merge` cannot
+/// combine, so requests are split by path prefix.
+fn by_prefix(jira: axum::Router, deploy: axum::Router) -> axum::Router {
+    axum::Router::new().fallback(move |request: axum::extract::Request| {
+        let target = if request.uri().path().starts_with("/v1/") {
+            deploy.clone()
+        } else {
+            jira.clone()
+        };
+        target.oneshot(request)
+    })
 }
 
 impl Drop for Sandbox {

@@ -250,16 +250,16 @@ mod tests {
             (d.state, d.kind),
             (DeployState::Unknown, DeployKind::Unknown)
         );
-        assert_eq!(
-            (d.version, d.by, d.run_id, d.finished_at),
-            (None, None, None, None)
-        );
+        assert_eq!(d.label(), "abcdef0");
         assert_eq!(
             d.created_at,
             Utc.with_ymd_and_hms(2026, 3, 4, 9, 0, 0).unwrap()
                 + chrono::Duration::milliseconds(250)
         );
-        assert_eq!(d.label(), "abcdef0");
+        assert_eq!(
+            (d.version, d.by, d.run_id, d.finished_at),
+            (None, None, None, None)
+        );
     }
 
     #[test]

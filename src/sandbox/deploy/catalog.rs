@@ -45,18 +45,42 @@ pub const ENVIRONMENTS: [&str; 3] = ["dev", "staging", "prod"];
 pub const BAD_RELEASE: (&str, &str) = ("gateway", "3.6.0");
 
 /// ledger's prod is frozen: (service, environment, by, reason, days until it thaws).
-pub const FREEZE: (&str, &str, &str, &str, i64) =
-    ("ledger", "prod", "zoe", "change freeze until the quarter closes", 9);
+pub const FREEZE: (&str, &str, &str, &str, i64) = (
+    "ledger",
+    "prod",
+    "zoe",
+    "change freeze until the quarter closes",
+    9,
+);
 
 const fn c(version: &'static str, title: &'static str, keys: &'static [&'static str]) -> Commit {
-    Commit { version, title, issue_keys: keys }
+    Commit {
+        version,
+        title,
+        issue_keys: keys,
+    }
 }
 
-type Row = (i64, &'static str, Kind, &'static str, &'static str, &'static str);
+type Row = (
+    i64,
+    &'static str,
+    Kind,
+    &'static str,
+    &'static str,
+    &'static str,
+);
 
 const fn with(outcome: Outcome, row: Row) -> Event {
     let (hours_ago, env, kind, version, by, reason) = row;
-    Event { hours_ago, env, kind, version, outcome, by, reason }
+    Event {
+        hours_ago,
+        env,
+        kind,
+        version,
+        outcome,
+        by,
+        reason,
+    }
 }
 
 const fn ok(row: Row) -> Event {
@@ -98,6 +122,7 @@ pub const SERVICES: [ServiceSpec; 3] = [
     },
 ];
 
+#[rustfmt::skip]
 const PAYMENTS_COMMITS: &[Commit] = &[
     c("1.5.0", "Idempotency keys on the charge endpoint", &[]),
     c("1.5.0", "Pin GitHub Actions to commit SHAs", &["PLAT-230"]),
@@ -115,6 +140,7 @@ const PAYMENTS_COMMITS: &[Commit] = &[
     c("1.9.0", "Serve metrics over mTLS", &["PLAT-256"]),
 ];
 
+#[rustfmt::skip]
 const PAYMENTS_HISTORY: &[Event] = &[
     ok((1250, "dev", D, "1.5.0", "ana", "merge of #412")),
     ok((1231, "staging", P, "1.5.0", "ana", "release 1.5.0 candidate")),
@@ -143,6 +169,7 @@ const PAYMENTS_HISTORY: &[Event] = &[
     ok((39, "staging", P, "1.9.0", "priya", "release 1.9.0 candidate")),
 ];
 
+#[rustfmt::skip]
 const LEDGER_COMMITS: &[Commit] = &[
     c("2.1.0", "Double-entry check on every journal write", &[]),
     c("2.1.0", "Log queries slower than 500 ms", &["PLAT-206"]),
@@ -156,6 +183,7 @@ const LEDGER_COMMITS: &[Commit] = &[
     c("2.4.0", "Read database credentials from Vault dynamic secrets", &["PLAT-262"]),
 ];
 
+#[rustfmt::skip]
 const LEDGER_HISTORY: &[Event] = &[
     ok((1182, "dev", D, "2.1.0", "priya", "merge of #207")),
     ok((1151, "staging", P, "2.1.0", "priya", "release 2.1.0 candidate")),
@@ -179,6 +207,7 @@ const LEDGER_HISTORY: &[Event] = &[
     ok((51, "staging", P, "2.4.0", "priya", "release 2.4.0 candidate")),
 ];
 
+#[rustfmt::skip]
 const GATEWAY_COMMITS: &[Commit] = &[
     c("3.2.0", "Rate limit by API key instead of client IP", &[]),
     c("3.3.0", "Upgrade ingress-nginx for the admission-webhook advisory", &["PLAT-198"]),
@@ -193,6 +222,7 @@ const GATEWAY_COMMITS: &[Commit] = &[
     c("3.6.0", "Export the availability SLI", &["PLAT-260"]),
 ];
 
+#[rustfmt::skip]
 const GATEWAY_HISTORY: &[Event] = &[
     ok((1302, "dev", D, "3.2.0", "zoe", "merge of #530")),
     ok((1279, "staging", P, "3.2.0", "zoe", "release 3.2.0 candidate")),

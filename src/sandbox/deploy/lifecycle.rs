@@ -65,7 +65,11 @@ pub fn open(world: &mut World, order: Order, at: DateTime<Utc>) -> (usize, Vec<T
         by: Some(order.by),
         reason: order.reason,
         run_id: Some(run_id),
-        changes: changes(service, env.current.map(|c| &world.deployments[c].revision), order.release),
+        changes: changes(
+            service,
+            env.current.map(|c| &world.deployments[c].revision),
+            order.release,
+        ),
     };
     world.deployments.push(deployment);
     world.runs.push(run);
@@ -81,7 +85,10 @@ fn changes(service: &Service, running: Option<&String>, to: usize) -> Vec<Change
         Some(from) => to + 1..from + 1,
         None => to..to + 1,
     };
-    service.releases[span].iter().flat_map(|r| r.changes.iter().cloned()).collect()
+    service.releases[span]
+        .iter()
+        .flat_map(|r| r.changes.iter().cloned())
+        .collect()
 }
 
 /// Plays one tick of deployment `index`'s run; false once the deployment has finished (it was

@@ -34,21 +34,38 @@ fn parse_offset(text: Option<&str>, size: usize) -> Result<usize, ApiError> {
     let Some(text) = text else { return Ok(0) };
     match text.trim().parse::<usize>() {
         Ok(n) if n <= size => Ok(n),
-        Ok(n) => Err(ApiError::invalid(format!("offset {n} is past the end of the log ({size} bytes)"))),
-        Err(_) => Err(ApiError::invalid(format!("offset must be a byte count, not {text:?}"))),
+        Ok(n) => Err(ApiError::invalid(format!(
+            "offset {n} is past the end of the log ({size} bytes)"
+        ))),
+        Err(_) => Err(ApiError::invalid(format!(
+            "offset must be a byte count, not {text:?}"
+        ))),
     }
 }
 
-pub async fn log(State(state): State<AppState>, Path((run, job)): Path<(String, String)>, query: Result<Query<Offset>, QueryRejection>) -> Reply {
+pub async fn log(
+    State(state): State<AppState>,
+    Path((run, job)): Path<(String, String)>,
+    query: Result<Query<Offset>, QueryRejection>,
+) -> Reply {
     let Query(query) = query.map_err(bad_query)?;
     let world = state.world();
     let job = find_job(&world, &run, &job)?;
     let bytes = job.log.as_bytes();
     let offset = parse_offset(query.offset.as_deref(), bytes.len())?;
     let headers = [
-        (header::CONTENT_TYPE, "text/plain; charset=utf-8".to_string()),
-        (header::HeaderName::from_static("x-log-size"), bytes.len().to_string()),
-        (header::HeaderName::from_static("x-log-complete"), job.status.is_finished().to_string()),
+        (
+            header::CONTENT_TYPE,
+            "text/plain; charset=utf-8".to_string(),
+        ),
+        (
+            header::HeaderName::from_static("x-log-size"),
+            bytes.len().to_string(),
+        ),
+        (
+            header::HeaderName::from_static("x-log-complete"),
+            job.status.is_finished().to_string(),
+        ),
     ];
     Ok((headers, bytes[offset..].to_vec()).into_response())
 }
@@ -66,11 +83,22 @@ pub async fn stream(
         let world = state.world();
         let size = find_job(&world, &run, &job)?.log.len();
         // A reconnecting EventSource keeps the original URL, so its Last-Event-ID wins.
-        let resume = headers.get("last-event-id").map(|v| v.to_str().unwrap_or_default());
+        let resume = headers
+            .get("last-event-id")
+            .map(|v| v.to_str().unwrap_or_default());
         parse_offset(resume.or(query.offset.as_deref()), size)?
     };
-    let tail = Tail { state, run, job, offset, changes, ended: false };
-    Ok(Sse::new(events(tail)).keep_alive(KeepAlive::default()).into_response())
+    let tail = Tail {
+        state,
+        run,
+        job,
+        offset,
+        changes,
+        ended: false,
+    };
+    Ok(Sse::new(events(tail))
+        .keep_alive(KeepAlive::default())
+        .into_response())
 }
 
 struct Tail {
@@ -93,15 +121,29 @@ fn next_event(tail: &mut Tail) -> Option<Event> {
     let finished = job.status.is_finished();
     let fresh = log.get(tail.offset..).unwrap_or_default();
     // While the job runs, send whole lines only; a line being written waits for its newline.
-    let end = if finished { log.len() } else { tail.offset + fresh.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) };
+    let end = if finished {
+        log.len()
+    } else {
+        tail.offset + fresh.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)
+    };
     if end > tail.offset {
         let text = String::from_utf8_lossy(&log[tail.offset..end]);
         tail.offset = end;
-        return Some(Event::default().event("chunk").id(end.to_string()).data(data_lines(&text)));
+        return Some(
+            Event::default()
+                .event("chunk")
+                .id(end.to_string())
+                .data(data_lines(&text)),
+        );
     }
     if finished {
         tail.ended = true;
-        return Some(Event::default().event("end").id(end.to_string()).data(job.status.as_str()));
+        return Some(
+            Event::default()
+                .event("end")
+                .id(end.to_string())
+                .data(job.status.as_str()),
+        );
     }
     None
 }

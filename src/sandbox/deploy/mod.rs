@@ -46,10 +46,19 @@ pub fn router(now: chrono::DateTime<chrono::Utc>) -> axum::Router {
 fn routes(state: AppState) -> Router {
     Router::new()
         .route("/v1/services", get(reads::services))
-        .route("/v1/services/{service}/environments", get(reads::environments))
-        .route("/v1/services/{service}/environments/{env}/deployments", get(reads::deployments))
+        .route(
+            "/v1/services/{service}/environments",
+            get(reads::environments),
+        )
+        .route(
+            "/v1/services/{service}/environments/{env}/deployments",
+            get(reads::deployments),
+        )
         .route("/v1/services/{service}/promote", post(writes::promote))
-        .route("/v1/services/{service}/environments/{env}/rollback", post(writes::rollback))
+        .route(
+            "/v1/services/{service}/environments/{env}/rollback",
+            post(writes::rollback),
+        )
         .route("/v1/deployments/{id}", get(reads::deployment))
         .route("/v1/deployments/{id}/cancel", post(writes::cancel))
         .route("/v1/runs", get(reads::runs))
@@ -73,8 +82,15 @@ pub struct AppState {
 impl AppState {
     fn new(world: World, now: DateTime<Utc>) -> Self {
         let (changed, _) = watch::channel(0);
-        let clock = Clock { start: now, instant: Instant::now() };
-        Self { world: Arc::new(Mutex::new(world)), changed: Arc::new(changed), clock }
+        let clock = Clock {
+            start: now,
+            instant: Instant::now(),
+        };
+        Self {
+            world: Arc::new(Mutex::new(world)),
+            changed: Arc::new(changed),
+            clock,
+        }
     }
 
     /// A panic in another task must not take the sandbox down, so poisoning is ignored: every
@@ -116,7 +132,11 @@ async fn not_found(request: Request) -> ApiError {
 }
 
 async fn method_not_allowed(request: Request) -> ApiError {
-    ApiError::method_not_allowed(format!("{} is not allowed on {}", request.method(), request.uri().path()))
+    ApiError::method_not_allowed(format!(
+        "{} is not allowed on {}",
+        request.method(),
+        request.uri().path()
+    ))
 }
 
 /// The protocol allows a server to take no credentials; any that are sent must be a Bearer
@@ -125,11 +145,16 @@ async fn check_auth(request: Request, next: Next) -> Response {
     let Some(value) = request.headers().get(header::AUTHORIZATION) else {
         return next.run(request).await;
     };
-    let bearer = value.to_str().ok().and_then(|v| v.trim().split_once(' ')).filter(|(scheme, token)| {
-        scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty()
-    });
+    let bearer = value
+        .to_str()
+        .ok()
+        .and_then(|v| v.trim().split_once(' '))
+        .filter(|(scheme, token)| {
+            scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty()
+        });
     match bearer {
         Some(_) => next.run(request).await,
-        None => ApiError::unauthorized("the Authorization header must be `Bearer <token>`").into_response(),
+        None => ApiError::unauthorized("the Authorization header must be `Bearer <token>`")
+            .into_response(),
     }
 }

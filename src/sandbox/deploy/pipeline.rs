@@ -2,7 +2,7 @@
 //! and finished, failed or cancelled, with its jobs' logs growing as it goes.
 
 use super::model::{Job, Run, Status, Step};
-use super::script::{self, JobPlan, Tick, YELLOW, RESET};
+use super::script::{self, JobPlan, RESET, Tick, YELLOW};
 use chrono::{DateTime, Utc};
 
 pub struct NewRun<'a> {
@@ -26,7 +26,12 @@ pub fn create(new: NewRun, plan: Vec<JobPlan>) -> Run {
             steps: job
                 .steps
                 .into_iter()
-                .map(|(name, _)| Step { name: name.to_string(), status: Status::Queued, started_at: None, finished_at: None })
+                .map(|(name, _)| Step {
+                    name: name.to_string(),
+                    status: Status::Queued,
+                    started_at: None,
+                    finished_at: None,
+                })
                 .collect(),
             log: String::new(),
         })
@@ -51,7 +56,9 @@ pub fn apply(run: &mut Run, tick: &Tick, at: DateTime<Utc>) {
     run.status = Status::Running;
     match tick {
         Tick::Start { job, step } => {
-            let Some(job) = run.jobs.get_mut(*job) else { return };
+            let Some(job) = run.jobs.get_mut(*job) else {
+                return;
+            };
             job.status = Status::Running;
             if let Some(s) = job.steps.get_mut(*step) {
                 s.status = Status::Running;
@@ -69,11 +76,21 @@ pub fn apply(run: &mut Run, tick: &Tick, at: DateTime<Utc>) {
 }
 
 fn end_step(run: &mut Run, j: usize, s: usize, ok: bool, at: DateTime<Utc>) {
-    let Some(job) = run.jobs.get_mut(j) else { return };
-    let Some(step) = job.steps.get_mut(s) else { return };
-    step.status = if ok { Status::Succeeded } else { Status::Failed };
+    let Some(job) = run.jobs.get_mut(j) else {
+        return;
+    };
+    let Some(step) = job.steps.get_mut(s) else {
+        return;
+    };
+    step.status = if ok {
+        Status::Succeeded
+    } else {
+        Status::Failed
+    };
     step.finished_at = Some(at);
-    let seconds = step.started_at.map_or(0, |started| (at - started).num_seconds());
+    let seconds = step
+        .started_at
+        .map_or(0, |started| (at - started).num_seconds());
     let line = script::footer(&step.name, ok, seconds);
     push_line(&mut job.log, &line);
     if !ok {
@@ -91,7 +108,11 @@ pub fn finish(run: &mut Run, at: DateTime<Utc>) {
     if run.status.is_finished() {
         return;
     }
-    run.status = if run.jobs.iter().any(|j| j.status == Status::Failed) { Status::Failed } else { Status::Succeeded };
+    run.status = if run.jobs.iter().any(|j| j.status == Status::Failed) {
+        Status::Failed
+    } else {
+        Status::Succeeded
+    };
     run.finished_at = Some(at);
 }
 

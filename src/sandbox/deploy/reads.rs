@@ -18,13 +18,18 @@ pub fn find_service<'w>(world: &'w World, name: &str) -> Result<(usize, &'w Serv
 }
 
 pub fn find_environment(service: &Service, name: &str) -> Result<usize, ApiError> {
-    service
-        .environment(name)
-        .ok_or_else(|| ApiError::not_found(format!("{} has no environment named {name:?}", service.name)))
+    service.environment(name).ok_or_else(|| {
+        ApiError::not_found(format!(
+            "{} has no environment named {name:?}",
+            service.name
+        ))
+    })
 }
 
 pub fn find_deployment(world: &World, id: &str) -> Result<usize, ApiError> {
-    world.deployment(id).ok_or_else(|| ApiError::not_found(format!("no deployment with id {id:?}")))
+    world
+        .deployment(id)
+        .ok_or_else(|| ApiError::not_found(format!("no deployment with id {id:?}")))
 }
 
 pub fn find_run<'w>(world: &'w World, id: &str) -> Result<&'w Run, ApiError> {
@@ -79,8 +84,12 @@ pub async fn deployments(
     let world = state.world();
     let (_, s) = find_service(&world, &service)?;
     let env = &s.environments[find_environment(s, &env)?].name;
-    let history: Vec<&Deployment> =
-        world.deployments.iter().rev().filter(|d| d.service == s.name && &d.environment == env).collect();
+    let history: Vec<&Deployment> = world
+        .deployments
+        .iter()
+        .rev()
+        .filter(|d| d.service == s.name && &d.environment == env)
+        .collect();
     let (items, next) = page::slice(history, |d| &d.id, &page)?;
     ok(json!({ "deployments": items, "next_cursor": next }))
 }
@@ -91,14 +100,22 @@ pub async fn deployment(State(state): State<AppState>, Path(id): Path<String>) -
     ok(json!(world.deployments[index]))
 }
 
-pub async fn runs(State(state): State<AppState>, query: Result<Query<Params>, QueryRejection>) -> Reply {
+pub async fn runs(
+    State(state): State<AppState>,
+    query: Result<Query<Params>, QueryRejection>,
+) -> Reply {
     let (page, params) = page::parse(query)?;
     let world = state.world();
     let service = match &params.service {
         Some(name) => Some(find_service(&world, name)?.1.name.as_str()),
         None => None,
     };
-    let runs: Vec<&Run> = world.runs.iter().rev().filter(|r| service.is_none_or(|s| r.service == s)).collect();
+    let runs: Vec<&Run> = world
+        .runs
+        .iter()
+        .rev()
+        .filter(|r| service.is_none_or(|s| r.service == s))
+        .collect();
     let (items, next) = page::slice(runs, |r| &r.id, &page)?;
     ok(json!({ "runs": items, "next_cursor": next }))
 }

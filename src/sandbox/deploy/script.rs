@@ -55,7 +55,11 @@ pub fn ticks(cx: &Context) -> Vec<Tick> {
             out.push(Tick::Start { job: j, step: s });
             out.extend(lines.into_iter().map(|text| Tick::Line { job: j, text }));
             let ok = !(cx.fails && name == ROLLOUT);
-            out.push(Tick::End { job: j, step: s, ok });
+            out.push(Tick::End {
+                job: j,
+                step: s,
+                ok,
+            });
             if !ok {
                 return out;
             }
@@ -76,23 +80,40 @@ fn build(cx: &Context) -> JobPlan {
     JobPlan {
         name: "build",
         steps: vec![
-            ("checkout", vec![
-                format!("Fetching {} at {sha} (main)", cx.repo),
-                format!("HEAD is now at {sha} {}", cx.last_title),
-            ]),
-            ("build image", vec![
-                format!("{DIM}#7 [builder 4/6] RUN cargo build --release --locked{RESET}"),
-                format!("{DIM}#7 DONE 52.4s{RESET}"),
-                format!("Successfully tagged registry.platform.example/{service}:{version}"),
-            ]),
-            ("test", vec![
-                "running 214 tests".to_string(),
-                format!("test result: {GREEN}ok{RESET}. 214 passed; 0 failed; 3 ignored; finished in 21.70s"),
-            ]),
-            ("push image", vec![
-                layers.to_string(),
-                format!("{version}: digest: sha256:{} size: 1784", super::seed::hex(cx.revision, 64)),
-            ]),
+            (
+                "checkout",
+                vec![
+                    format!("Fetching {} at {sha} (main)", cx.repo),
+                    format!("HEAD is now at {sha} {}", cx.last_title),
+                ],
+            ),
+            (
+                "build image",
+                vec![
+                    format!("{DIM}#7 [builder 4/6] RUN cargo build --release --locked{RESET}"),
+                    format!("{DIM}#7 DONE 52.4s{RESET}"),
+                    format!("Successfully tagged registry.platform.example/{service}:{version}"),
+                ],
+            ),
+            (
+                "test",
+                vec![
+                    "running 214 tests".to_string(),
+                    format!(
+                        "test result: {GREEN}ok{RESET}. 214 passed; 0 failed; 3 ignored; finished in 21.70s"
+                    ),
+                ],
+            ),
+            (
+                "push image",
+                vec![
+                    layers.to_string(),
+                    format!(
+                        "{version}: digest: sha256:{} size: 1784",
+                        super::seed::hex(cx.revision, 64)
+                    ),
+                ],
+            ),
         ],
     }
 }
@@ -103,15 +124,27 @@ fn verify(cx: &Context) -> JobPlan {
     JobPlan {
         name: "verify",
         steps: vec![
-            ("resolve image", vec![
-                format!("Resolving {service}:{version} in registry.platform.example"),
-                format!("Found sha256:{digest}, built from {}", short(cx.revision)),
-            ]),
-            ("verify signature", vec![
-                format!("cosign verify registry.platform.example/{service}@sha256:{}", &digest[..12]),
-                format!("{GREEN}✔{RESET} signed by the release workflow of {}", cx.repo),
-                format!("trivy: 0 critical, 0 high, 2 medium {DIM}(accepted){RESET}"),
-            ]),
+            (
+                "resolve image",
+                vec![
+                    format!("Resolving {service}:{version} in registry.platform.example"),
+                    format!("Found sha256:{digest}, built from {}", short(cx.revision)),
+                ],
+            ),
+            (
+                "verify signature",
+                vec![
+                    format!(
+                        "cosign verify registry.platform.example/{service}@sha256:{}",
+                        &digest[..12]
+                    ),
+                    format!(
+                        "{GREEN}✔{RESET} signed by the release workflow of {}",
+                        cx.repo
+                    ),
+                    format!("trivy: 0 critical, 0 high, 2 medium {DIM}(accepted){RESET}"),
+                ],
+            ),
         ],
     }
 }
@@ -119,16 +152,27 @@ fn verify(cx: &Context) -> JobPlan {
 fn deploy(cx: &Context) -> JobPlan {
     let (service, env, version) = (cx.service, cx.environment, cx.version);
     let waiting = |ready: u8| {
-        format!("Waiting for deployment \"{service}\" rollout to finish: {ready} of 3 updated replicas are available...")
+        format!(
+            "Waiting for deployment \"{service}\" rollout to finish: {ready} of 3 updated replicas are available..."
+        )
     };
     let rollout = if cx.fails {
-        let pod = format!("{service}-{}-x2k4q", &super::seed::hex(cx.revision, 10)[..8]);
+        let pod = format!(
+            "{service}-{}-x2k4q",
+            &super::seed::hex(cx.revision, 10)[..8]
+        );
         vec![
             waiting(0),
-            format!("{YELLOW}warning:{RESET} pod {pod}: Readiness probe failed: HTTP probe failed with statuscode: 503"),
-            format!("{YELLOW}warning:{RESET} pod {pod}: Back-off restarting failed container {service}"),
+            format!(
+                "{YELLOW}warning:{RESET} pod {pod}: Readiness probe failed: HTTP probe failed with statuscode: 503"
+            ),
+            format!(
+                "{YELLOW}warning:{RESET} pod {pod}: Back-off restarting failed container {service}"
+            ),
             format!("{RED}error:{RESET} deployment \"{service}\" exceeded its progress deadline"),
-            format!("{RED}error:{RESET} {service} {version} did not become ready in {env}; the previous version keeps serving"),
+            format!(
+                "{RED}error:{RESET} {service} {version} did not become ready in {env}; the previous version keeps serving"
+            ),
         ]
     } else {
         vec![
@@ -196,14 +240,35 @@ mod tests {
     fn a_good_rollout_runs_every_step() {
         let ticks = ticks(&cx(false));
         let steps: usize = jobs(&cx(false)).iter().map(|j| j.steps.len()).sum();
-        assert_eq!(ticks.iter().filter(|t| matches!(t, Tick::End { ok: true, .. })).count(), steps);
-        assert!(ticks.iter().any(|t| matches!(t, Tick::Line { text, .. } if text.contains('\r'))));
+        assert_eq!(
+            ticks
+                .iter()
+                .filter(|t| matches!(t, Tick::End { ok: true, .. }))
+                .count(),
+            steps
+        );
+        assert!(
+            ticks
+                .iter()
+                .any(|t| matches!(t, Tick::Line { text, .. } if text.contains('\r')))
+        );
     }
 
     #[test]
     fn a_bad_rollout_stops_at_the_rollout_with_an_error() {
         let ticks = ticks(&cx(true));
-        assert_eq!(ticks.last(), Some(&Tick::End { job: 1, step: 2, ok: false }));
-        assert!(ticks.iter().any(|t| matches!(t, Tick::Line { text, .. } if text.contains("error:"))));
+        assert_eq!(
+            ticks.last(),
+            Some(&Tick::End {
+                job: 1,
+                step: 2,
+                ok: false
+            })
+        );
+        assert!(
+            ticks
+                .iter()
+                .any(|t| matches!(t, Tick::Line { text, .. } if text.contains("error:")))
+        );
     }
 }

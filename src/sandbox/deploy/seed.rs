@@ -16,7 +16,9 @@ const CANCELLED_AFTER: usize = 12;
 
 /// Deterministic hex for shas and digests: FNV-1a of the seed, stretched with splitmix64.
 pub fn hex(seed: &str, len: usize) -> String {
-    let mut state = seed.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    let mut state = seed.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
     let mut out = String::with_capacity(len + 16);
     while out.len() < len {
         state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
@@ -35,15 +37,28 @@ pub fn seed(now: DateTime<Utc>) -> Result<World, String> {
         world.services.push(service(spec, now)?);
     }
     let (bad_service, bad_version) = catalog::BAD_RELEASE;
-    let bad = world.service(bad_service).map(|s| &world.services[s]).and_then(|s| s.releases.iter().find(|r| r.version == bad_version));
-    let bad = bad.ok_or_else(|| format!("the bad release {bad_service} {bad_version} does not exist"))?;
+    let bad = world
+        .service(bad_service)
+        .map(|s| &world.services[s])
+        .and_then(|s| s.releases.iter().find(|r| r.version == bad_version));
+    let bad =
+        bad.ok_or_else(|| format!("the bad release {bad_service} {bad_version} does not exist"))?;
     world.bad_revisions.insert(bad.revision.clone());
 
-    let mut events: Vec<(usize, &Event)> = catalog::SERVICES.iter().enumerate().flat_map(|(s, spec)| spec.history.iter().map(move |e| (s, e))).collect();
+    let mut events: Vec<(usize, &Event)> = catalog::SERVICES
+        .iter()
+        .enumerate()
+        .flat_map(|(s, spec)| spec.history.iter().map(move |e| (s, e)))
+        .collect();
     // Oldest first across services, so ids grow with time.
     events.sort_by_key(|(_, e)| -e.hours_ago);
     for (s, event) in events {
-        replay(&mut world, s, event, now).map_err(|e| format!("{} history at {}h ago: {e}", world.services[s].name, event.hours_ago))?;
+        replay(&mut world, s, event, now).map_err(|e| {
+            format!(
+                "{} history at {}h ago: {e}",
+                world.services[s].name, event.hours_ago
+            )
+        })?;
     }
     Ok(world)
 }
@@ -51,8 +66,15 @@ pub fn seed(now: DateTime<Utc>) -> Result<World, String> {
 fn service(spec: &ServiceSpec, now: DateTime<Utc>) -> Result<Service, String> {
     let mut releases: Vec<Release> = Vec::new();
     for commit in spec.commits {
-        let sha = hex(&format!("{}/{}/{}", spec.name, commit.version, commit.title), 40);
-        let change = Change { sha: sha.clone(), title: commit.title.to_string(), issue_keys: commit.issue_keys.iter().map(|k| k.to_string()).collect() };
+        let sha = hex(
+            &format!("{}/{}/{}", spec.name, commit.version, commit.title),
+            40,
+        );
+        let change = Change {
+            sha: sha.clone(),
+            title: commit.title.to_string(),
+            issue_keys: commit.issue_keys.iter().map(|k| k.to_string()).collect(),
+        };
         let same = releases.last().is_some_and(|r| r.version == commit.version);
         if same {
             if let Some(release) = releases.last_mut() {
@@ -60,9 +82,17 @@ fn service(spec: &ServiceSpec, now: DateTime<Utc>) -> Result<Service, String> {
                 release.changes.push(change);
             }
         } else if releases.iter().any(|r| r.version == commit.version) {
-            return Err(format!("{} commits of {} are not together", spec.name, commit.version));
+            return Err(format!(
+                "{} commits of {} are not together",
+                spec.name, commit.version
+            ));
         } else {
-            releases.push(Release { version: commit.version.to_string(), branch: branch(commit.version), revision: sha, changes: vec![change] });
+            releases.push(Release {
+                version: commit.version.to_string(),
+                branch: branch(commit.version),
+                revision: sha,
+                changes: vec![change],
+            });
         }
     }
     let (frozen, frozen_env, by, reason, days) = catalog::FREEZE;
@@ -73,11 +103,20 @@ fn service(spec: &ServiceSpec, now: DateTime<Utc>) -> Result<Service, String> {
             name: name.to_string(),
             protected: name == "prod",
             health,
-            lock: (spec.name == frozen && name == frozen_env).then(|| Lock { by: by.to_string(), reason: reason.to_string(), until: Some(now + TimeDelta::days(days)) }),
+            lock: (spec.name == frozen && name == frozen_env).then(|| Lock {
+                by: by.to_string(),
+                reason: reason.to_string(),
+                until: Some(now + TimeDelta::days(days)),
+            }),
             current: None,
         })
         .collect();
-    Ok(Service { name: spec.name.to_string(), repo: spec.repo.to_string(), environments, releases })
+    Ok(Service {
+        name: spec.name.to_string(),
+        repo: spec.repo.to_string(),
+        environments,
+        releases,
+    })
 }
 
 /// Minor releases come from main, patches from their release branch.
@@ -90,33 +129,64 @@ fn branch(version: &str) -> String {
 
 fn replay(world: &mut World, s: usize, event: &Event, now: DateTime<Utc>) -> Result<(), String> {
     let service = &world.services[s];
-    let env = service.environment(event.env).ok_or_else(|| format!("unknown environment {}", event.env))?;
-    let release = service.releases.iter().position(|r| r.version == event.version).ok_or_else(|| format!("unknown version {}", event.version))?;
-    let running = |e: usize| service.environments[e].current.map(|d| world.deployments[d].revision.as_str());
+    let env = service
+        .environment(event.env)
+        .ok_or_else(|| format!("unknown environment {}", event.env))?;
+    let release = service
+        .releases
+        .iter()
+        .position(|r| r.version == event.version)
+        .ok_or_else(|| format!("unknown version {}", event.version))?;
+    let running = |e: usize| {
+        service.environments[e]
+            .current
+            .map(|d| world.deployments[d].revision.as_str())
+    };
     let revision = service.releases[release].revision.as_str();
     let (from_environment, rollback_of) = match event.kind {
         Kind::Deploy => (None, None),
         Kind::Promote => {
             let from = env.checked_sub(1).ok_or("nothing comes before dev")?;
             if running(from) != Some(revision) {
-                return Err(format!("{} does not run {}", service.environments[from].name, event.version));
+                return Err(format!(
+                    "{} does not run {}",
+                    service.environments[from].name, event.version
+                ));
             }
             (Some(service.environments[from].name.clone()), None)
         }
         Kind::Rollback => {
-            let earlier = world.deployments.iter().any(|d| d.service == service.name && d.environment == event.env && d.revision == revision);
-            let current = service.environments[env].current.map(|d| world.deployments[d].id.clone());
+            let earlier = world.deployments.iter().any(|d| {
+                d.service == service.name && d.environment == event.env && d.revision == revision
+            });
+            let current = service.environments[env]
+                .current
+                .map(|d| world.deployments[d].id.clone());
             if !earlier || current.is_none() {
                 return Err(format!("{} never ran {} before", event.env, event.version));
             }
             (None, current)
         }
     };
-    let order = Order { service: s, env, kind: event.kind, release, from_environment, rollback_of, by: event.by.to_string(), reason: Some(event.reason.to_string()), fails: event.outcome == Outcome::Failed };
+    let order = Order {
+        service: s,
+        env,
+        kind: event.kind,
+        release,
+        from_environment,
+        rollback_of,
+        by: event.by.to_string(),
+        reason: Some(event.reason.to_string()),
+        fails: event.outcome == Outcome::Failed,
+    };
     let mut at = now - TimeDelta::hours(event.hours_ago);
     let (index, ticks) = lifecycle::open(world, order, at);
     at += QUEUED;
-    let played = if event.outcome == Outcome::Cancelled { CANCELLED_AFTER } else { ticks.len() };
+    let played = if event.outcome == Outcome::Cancelled {
+        CANCELLED_AFTER
+    } else {
+        ticks.len()
+    };
     for tick in &ticks[..played.min(ticks.len())] {
         if let Tick::Line { .. } = tick {
             at += PER_LINE;
@@ -135,7 +205,14 @@ fn replay(world: &mut World, s: usize, event: &Event, now: DateTime<Utc>) -> Res
     };
     let state = world.deployments[index].state;
     if state != want {
-        return Err(format!("ended {} instead of {}", state.as_str(), want.as_str()));
+        return Err(format!(
+            "ended {} instead of {}",
+            state.as_str(),
+            want.as_str()
+        ));
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

@@ -95,14 +95,24 @@ pub async fn rollback(
     if let Some(reply) = key.replay(&world)? {
         return Ok(reply);
     }
-    let body: RollbackBody = if body.iter().all(u8::is_ascii_whitespace) { RollbackBody::default() } else { parse(&body, "a rollback request")? };
-    let current = svc.environments[e]
-        .current
-        .ok_or_else(|| ApiError::invalid(format!("{service}/{env} has never been deployed; there is nothing to roll back")))?;
-    let in_env = |d: usize| world.deployments[d].service == svc.name && world.deployments[d].environment == env;
+    let body: RollbackBody = if body.iter().all(u8::is_ascii_whitespace) {
+        RollbackBody::default()
+    } else {
+        parse(&body, "a rollback request")?
+    };
+    let current = svc.environments[e].current.ok_or_else(|| {
+        ApiError::invalid(format!(
+            "{service}/{env} has never been deployed; there is nothing to roll back"
+        ))
+    })?;
+    let in_env = |d: usize| {
+        world.deployments[d].service == svc.name && world.deployments[d].environment == env
+    };
     let target = match &body.to_deployment {
         Some(id) => {
-            let d = world.deployment(id).ok_or_else(|| ApiError::invalid(format!("to_deployment {id:?} does not exist")))?;
+            let d = world
+                .deployment(id)
+                .ok_or_else(|| ApiError::invalid(format!("to_deployment {id:?} does not exist")))?;
             if !in_env(d) || world.deployments[d].state != DeployState::Succeeded || d == current {
                 return Err(ApiError::invalid(format!(
                     "to_deployment {id} is not an earlier successful deployment of {service}/{env}"
@@ -113,12 +123,21 @@ pub async fn rollback(
         None => (0..current)
             .rev()
             .find(|&d| in_env(d) && world.deployments[d].state == DeployState::Succeeded)
-            .ok_or_else(|| ApiError::invalid(format!("{service}/{env} has no successful deployment before the current one")))?,
+            .ok_or_else(|| {
+                ApiError::invalid(format!(
+                    "{service}/{env} has no successful deployment before the current one"
+                ))
+            })?,
     };
     ready_for_change(&world, svc, e, now)?;
     let release = svc
         .release_of(&world.deployments[target].revision)
-        .ok_or_else(|| ApiError::invalid(format!("the revision of {} is no longer known", world.deployments[target].id)))?;
+        .ok_or_else(|| {
+            ApiError::invalid(format!(
+                "the revision of {} is no longer known",
+                world.deployments[target].id
+            ))
+        })?;
     let order = Order {
         service: s,
         env: e,
@@ -134,7 +153,12 @@ pub async fn rollback(
 }
 
 /// Cancel is idempotent by nature, so its key is optional; when sent it is honoured.
-pub async fn cancel(State(state): State<AppState>, Path(id): Path<String>, OriginalUri(uri): OriginalUri, headers: HeaderMap) -> Reply {
+pub async fn cancel(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+) -> Reply {
     let now = state.now();
     let mut world = state.world();
     let index = find_deployment(&world, &id)?;
@@ -146,7 +170,9 @@ pub async fn cancel(State(state): State<AppState>, Path(id): Path<String>, Origi
     }
     if !lifecycle::cancel(&mut world, index, people::MYSELF.handle, now) {
         let state = world.deployments[index].state.as_str();
-        return Err(ApiError::conflict(format!("deployment {id} has already finished ({state})")));
+        return Err(ApiError::conflict(format!(
+            "deployment {id} has already finished ({state})"
+        )));
     }
     if let Some(key) = key {
         key.remember(&mut world, index);
@@ -157,7 +183,13 @@ pub async fn cancel(State(state): State<AppState>, Path(id): Path<String>, Origi
     Ok(reply)
 }
 
-fn start(state: &AppState, world: &mut World, key: Key, order: Order, now: DateTime<Utc>) -> axum::response::Response {
+fn start(
+    state: &AppState,
+    world: &mut World,
+    key: Key,
+    order: Order,
+    now: DateTime<Utc>,
+) -> axum::response::Response {
     let (index, ticks) = lifecycle::open(world, order, now);
     key.remember(world, index);
     progress::spawn(state.clone(), index, ticks);
@@ -165,11 +197,16 @@ fn start(state: &AppState, world: &mut World, key: Key, order: Order, now: DateT
 }
 
 fn accepted(world: &World, index: usize) -> axum::response::Response {
-    (StatusCode::ACCEPTED, Json(json!({ "deployment": world.deployments[index] }))).into_response()
+    (
+        StatusCode::ACCEPTED,
+        Json(json!({ "deployment": world.deployments[index] })),
+    )
+        .into_response()
 }
 
 fn parse<T: DeserializeOwned>(body: &[u8], what: &str) -> Result<T, ApiError> {
-    serde_json::from_slice(body).map_err(|e| ApiError::invalid(format!("the body is not {what}: {e}")))
+    serde_json::from_slice(body)
+        .map_err(|e| ApiError::invalid(format!("the body is not {what}: {e}")))
 }
 
 /// The release `env` runs now.
@@ -178,38 +215,64 @@ fn running(world: &World, svc: &Service, env: usize) -> Result<usize, ApiError> 
     environment
         .current
         .and_then(|d| svc.release_of(&world.deployments[d].revision))
-        .ok_or_else(|| ApiError::invalid(format!("{}/{} runs nothing to promote", svc.name, environment.name)))
+        .ok_or_else(|| {
+            ApiError::invalid(format!(
+                "{}/{} runs nothing to promote",
+                svc.name, environment.name
+            ))
+        })
 }
 
 /// The release of `revision` (full or abbreviated), if it ever deployed successfully to `env`.
-fn deployed_in(world: &World, svc: &Service, env: usize, revision: &str) -> Result<usize, ApiError> {
+fn deployed_in(
+    world: &World,
+    svc: &Service,
+    env: usize,
+    revision: &str,
+) -> Result<usize, ApiError> {
     let env_name = &svc.environments[env].name;
-    let matches = |full: &str| revision.len() >= SHORTEST_REVISION && full.starts_with(&revision.to_ascii_lowercase());
+    let matches = |full: &str| {
+        revision.len() >= SHORTEST_REVISION && full.starts_with(&revision.to_ascii_lowercase())
+    };
     world
         .deployments
         .iter()
-        .filter(|d| d.service == svc.name && &d.environment == env_name && d.state == DeployState::Succeeded)
+        .filter(|d| {
+            d.service == svc.name && &d.environment == env_name && d.state == DeployState::Succeeded
+        })
         .find(|d| matches(&d.revision))
         .and_then(|d| svc.release_of(&d.revision))
-        .ok_or_else(|| ApiError::invalid(format!("revision {revision:?} was never deployed to {}/{env_name}", svc.name)))
+        .ok_or_else(|| {
+            ApiError::invalid(format!(
+                "revision {revision:?} was never deployed to {}/{env_name}",
+                svc.name
+            ))
+        })
 }
 
 /// 409 when the target is locked or already has a deployment in flight.
-fn ready_for_change(world: &World, svc: &Service, env: usize, now: DateTime<Utc>) -> Result<(), ApiError> {
+fn ready_for_change(
+    world: &World,
+    svc: &Service,
+    env: usize,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
     let environment = &svc.environments[env];
     if let Some(lock) = &environment.lock
         && lock.until.is_none_or(|until| until > now)
     {
-        let until = lock.until.map(|u| format!(" until {}", u.to_rfc3339())).unwrap_or_default();
+        let until = lock
+            .until
+            .map(|u| format!(" until {}", u.to_rfc3339()))
+            .unwrap_or_default();
         return Err(ApiError::conflict(format!(
             "{}/{} is locked by {}{until}: {}",
             svc.name, environment.name, lock.by, lock.reason
         )));
     }
-    let busy = world
-        .deployments
-        .iter()
-        .find(|d| d.service == svc.name && d.environment == environment.name && !d.state.is_finished());
+    let busy = world.deployments.iter().find(|d| {
+        d.service == svc.name && d.environment == environment.name && !d.state.is_finished()
+    });
     if let Some(d) = busy {
         return Err(ApiError::conflict(format!(
             "{}/{} already has deployment {} {}",
@@ -231,17 +294,26 @@ struct Key {
 
 impl Key {
     fn optional(headers: &HeaderMap, path: &str) -> Result<Option<Key>, ApiError> {
-        let Some(value) = headers.get("idempotency-key") else { return Ok(None) };
+        let Some(value) = headers.get("idempotency-key") else {
+            return Ok(None);
+        };
         let key = value.to_str().map(str::trim).unwrap_or_default();
         if key.is_empty() {
-            return Err(ApiError::invalid("the Idempotency-Key header must be a non-empty string such as a UUID"));
+            return Err(ApiError::invalid(
+                "the Idempotency-Key header must be a non-empty string such as a UUID",
+            ));
         }
-        Ok(Some(Key { key: key.to_string(), request: format!("POST {path}") }))
+        Ok(Some(Key {
+            key: key.to_string(),
+            request: format!("POST {path}"),
+        }))
     }
 
     fn required(headers: &HeaderMap, path: &str) -> Result<Key, ApiError> {
         Self::optional(headers, path)?.ok_or_else(|| {
-            ApiError::invalid("this request needs an Idempotency-Key header (a UUID made once per user action)")
+            ApiError::invalid(
+                "this request needs an Idempotency-Key header (a UUID made once per user action)",
+            )
         })
     }
 

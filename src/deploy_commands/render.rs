@@ -1,0 +1,82 @@
+//! Words for the terminal: the plan before asking, and deployment lines while waiting.
+
+use super::plan::{Plan, state_name};
+use crate::audit::AuditAction;
+use crate::domain::deploy::Deployment;
+use chrono::{DateTime, Utc};
+
+pub fn plan(plan: &Plan, now: DateTime<Utc>) -> String {
+    let mut out = match (&plan.action, &plan.from) {
+        (AuditAction::Promote, Some(from)) => format!(
+            "Promote {} {from} -> {} (backend {})\n",
+            plan.service, plan.environment, plan.backend
+        ),
+        _ => format!(
+            "Roll back {} in {} (backend {})\n",
+            plan.service, plan.environment, plan.backend
+        ),
+    };
+    let running = plan
+        .current
+        .as_ref()
+        .map_or("nothing".into(), |d| deployment(d, now));
+    out.push_str(&format!("  now       {running}\n"));
+    if let Some(d) = &plan.incoming {
+        out.push_str(&format!("  will run  {}\n", deployment(d, now)));
+    }
+    if plan.incoming.is_some() && plan.blockers.is_empty() {
+        let heading = match plan.action {
+            AuditAction::Rollback => "reverts",
+            _ => "changes",
+        };
+        out.push_str(&format!("  {heading:<8}  {} commits\n", plan.changes.len()));
+        for change in &plan.changes {
+            let sha: String = change.sha.chars().take(7).collect();
+            let keys: Vec<&str> = change.issue_keys.iter().map(|k| k.0.as_str()).collect();
+            out.push_str(&format!("    {sha}  {}", change.title));
+            if !keys.is_empty() {
+                out.push_str(&format!("  [{}]", keys.join(", ")));
+            }
+            out.push('\n');
+        }
+        if !plan.changes_complete {
+            out.push_str(
+                "    (older ones not shown: the history read does not reach back far enough)\n",
+            );
+        }
+    }
+    if plan.protected {
+        out.push_str(&format!("  {} is protected\n", plan.environment));
+    }
+    out
+}
+
+/// "1.9.0 (f00ba47) d-1050, succeeded, by priya 2d ago"
+pub fn deployment(d: &Deployment, now: DateTime<Utc>) -> String {
+    let revision: String = d.revision.chars().take(7).collect();
+    let label = match &d.version {
+        Some(v) if !v.is_empty() => format!("{v} ({revision})"),
+        _ => revision,
+    };
+    let by =
+        d.by.as_deref()
+            .map(|who| format!(" by {who}"))
+            .unwrap_or_default();
+    format!(
+        "{label} {}, {}{by} {} ago",
+        d.id,
+        state_name(d.state),
+        age(now, d.created_at)
+    )
+}
+
+/// "42s", "5m", "3h", "2d": the largest unit that fits.
+pub fn age(now: DateTime<Utc>, then: DateTime<Utc>) -> String {
+    let secs = (now - then).num_seconds().max(0);
+    match secs {
+        s if s < 60 => format!("{s}s"),
+        s if s < 3_600 => format!("{}m", s / 60),
+        s if s < 86_400 => format!("{}h", s / 3_600),
+        s => format!("{}d", s / 86_400),
+    }
+}
