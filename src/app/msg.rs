@@ -1,7 +1,9 @@
 use super::action::Action;
 use crate::sync::{Request, SyncEvent};
 
-/// Everything that can change the state.
+/// Everything that can change the state. Each message moves once through the loop, so the
+/// size of the largest (a loaded board) costs nothing worth boxing for.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Msg {
     Action(Action),

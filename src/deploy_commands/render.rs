@@ -24,7 +24,7 @@ pub fn plan(plan: &Plan, now: DateTime<Utc>) -> String {
     if let Some(d) = &plan.incoming {
         out.push_str(&format!("  will run  {}\n", deployment(d, now)));
     }
-    if plan.incoming.is_some() && plan.blockers.is_empty() {
+    if plan.incoming.is_some() {
         let heading = match plan.action {
             AuditAction::Rollback => "reverts",
             _ => "changes",

@@ -1,11 +1,14 @@
 //! The deploy screen's state: services x environments per backend, history, the plan of a
 //! dangerous action, deployments being watched, and a simple log follow view.
 
+mod events;
+mod log;
 mod plan;
 mod update;
 
-pub use plan::{Plan, PlanKind};
-pub use update::{on_action, on_input, on_sync, refresh};
+pub use events::on_sync;
+pub use plan::{Plan, PlanKind, health_name, state_name};
+pub use update::{on_action, on_input, refresh};
 
 use crate::domain::deploy::{Deployment, DeploymentId, Environment, IdempotencyKey, Service};
 use chrono::{DateTime, Utc};

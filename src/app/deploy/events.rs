@@ -1,0 +1,171 @@
+//! Sync events of the deploy screen: loads, history, accepted or refused actions, progress.
+
+use super::log::append_log;
+use super::plan;
+use crate::app::msg::Effect;
+use crate::app::state::State;
+use crate::domain::deploy::{DeployState, Deployment};
+use crate::sync::SyncEvent;
+use chrono::{DateTime, Utc};
+
+pub fn on_sync(state: &mut State, event: SyncEvent, now: DateTime<Utc>) -> Vec<Effect> {
+    let view = &mut state.deploy;
+    match event {
+        SyncEvent::DeploysLoaded {
+            backend,
+            services,
+            at,
+        } => {
+            if let Some(b) = view.backends.get_mut(backend) {
+                b.services = services;
+                b.loading = false;
+                b.last_synced = Some(at);
+                b.last_error = None;
+            }
+            view.row = view.row.min(view.rows().len().saturating_sub(1));
+            view.env = view.env.min(view.env_columns().len().saturating_sub(1));
+        }
+        SyncEvent::DeploysFailed { backend, error } => {
+            if let Some(b) = view.backends.get_mut(backend) {
+                b.loading = false;
+                b.last_error = Some(error);
+            }
+        }
+        SyncEvent::HistoryLoaded {
+            backend,
+            service,
+            environment,
+            deployments,
+        } => {
+            if let Some(plan) = view
+                .plan
+                .as_mut()
+                .filter(|p| p.backend == backend && p.service == service)
+            {
+                plan::apply_history(plan, &environment, &deployments, None);
+            }
+            if let Some(h) = view.history.as_mut().filter(|h| {
+                h.backend == backend && h.service == service && h.environment == environment
+            }) {
+                h.selected = h.selected.min(deployments.len().saturating_sub(1));
+                h.deployments = deployments;
+                h.loading = false;
+                h.error = None;
+            }
+        }
+        SyncEvent::HistoryFailed {
+            backend,
+            service,
+            environment,
+            error,
+        } => {
+            if let Some(plan) = view
+                .plan
+                .as_mut()
+                .filter(|p| p.backend == backend && p.service == service && p.loading)
+            {
+                plan.loading = false;
+                plan.blockers
+                    .push(format!("cannot read the history of {environment}: {error}"));
+            }
+            if let Some(h) = view
+                .history
+                .as_mut()
+                .filter(|h| h.environment == environment && h.service == service)
+            {
+                h.loading = false;
+                h.error = Some(error);
+            }
+        }
+        SyncEvent::ActionAccepted {
+            key,
+            backend,
+            deployment,
+        } => {
+            let label = view
+                .inflight
+                .remove(&key)
+                .map_or_else(|| deployment.id.to_string(), |i| i.label);
+            view.note = Some(format!(
+                "{label}: accepted as {} ({})",
+                deployment.id,
+                plan::state_name(deployment.state)
+            ));
+            if deployment.state.is_active() {
+                view.watching
+                    .insert(deployment.id.clone(), (backend, deployment));
+            }
+        }
+        SyncEvent::ActionFailed { key, error } => {
+            let label = view
+                .inflight
+                .remove(&key)
+                .map_or_else(String::new, |i| i.label);
+            view.error = Some(format!("{label}: {error}"));
+        }
+        SyncEvent::DeploymentUpdated {
+            backend,
+            deployment,
+        } => return updated(state, backend, deployment, now),
+        SyncEvent::LogAppended {
+            run_id,
+            job,
+            text,
+            complete,
+        } => {
+            if let Some(log) = view.log.as_mut().filter(|l| l.run_id == run_id) {
+                log.job = Some(job);
+                append_log(log, &text);
+                log.complete = complete;
+            }
+        }
+        SyncEvent::WatchLost { id, error, .. } => {
+            view.watching.remove(&id);
+            view.error = Some(error);
+        }
+        SyncEvent::LogFailed { run_id, error } => {
+            if let Some(log) = view.log.as_mut().filter(|l| l.run_id == run_id) {
+                log.error = Some(error);
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn updated(
+    state: &mut State,
+    backend: usize,
+    deployment: Deployment,
+    _now: DateTime<Utc>,
+) -> Vec<Effect> {
+    let view = &mut state.deploy;
+    if let Some(row) = view
+        .history
+        .as_mut()
+        .filter(|h| h.backend == backend)
+        .and_then(|h| h.deployments.iter_mut().find(|d| d.id == deployment.id))
+    {
+        *row = deployment.clone();
+    }
+    let finished = !deployment.state.is_active();
+    if finished {
+        view.watching.remove(&deployment.id);
+        let message = format!(
+            "{} {} {}: {}",
+            deployment.service,
+            deployment.environment,
+            deployment.label(),
+            plan::state_name(deployment.state)
+        );
+        if deployment.state == DeployState::Succeeded {
+            view.note = Some(message);
+        } else {
+            view.error = Some(message);
+        }
+        return super::refresh(state);
+    }
+    view.watching
+        .insert(deployment.id.clone(), (backend, deployment));
+    Vec::new()
+}
