@@ -2,15 +2,15 @@
 
 pub mod app;
 pub mod audit;
-pub mod deploy_commands;
 pub mod cli;
+pub mod commands;
 pub mod config;
+pub mod deploy_commands;
 pub mod domain;
+pub mod logging;
 pub mod providers;
+pub mod report;
 pub mod sandbox;
+pub mod setup;
 pub mod sync;
 pub mod ui;
-pub mod report;
-pub mod commands;
-pub mod logging;
-pub mod setup;

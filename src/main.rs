@@ -103,7 +103,14 @@ async fn interactive(session: Session, global: &Global) -> ExitCode {
     state.read_only = global.read_only || ui.read_only;
     let (engine, events) = sync::spawn(sync::Providers {
         tracker: session.tracker.clone(),
-        deploys: Vec::new(),
+        deploys: session
+            .deploys
+            .iter()
+            .map(|handle| sync::DeployLink {
+                backend: handle.backend.clone(),
+                ci: handle.ci.clone(),
+            })
+            .collect(),
         audit: AuditLog::default_path().map(|path| Arc::new(AuditLog::at(path))),
     });
     // Installed first so that ratatui's hook (restore the terminal) runs before its report.
@@ -153,6 +160,10 @@ async fn serve_sandbox(port: u16) -> ExitCode {
                 "  connect shipdeck: [jira] url = \"{url}\", board = {}, email = \"{}\", token_env = \"ANY_NONEMPTY_VAR\"",
                 sandbox::DEMO_BOARD_ID,
                 server.demo_user_email()
+            );
+            println!("  deploy protocol v1 at {url}/v1 (no token needed)");
+            println!(
+                "  connect shipdeck: [[deploy]] name = \"sandbox\", kind = \"http\", url = \"{url}\""
             );
             println!("Ctrl+C stops it.");
             let _ = tokio::signal::ctrl_c().await;

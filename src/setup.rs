@@ -7,7 +7,7 @@ use crate::config::{
 };
 use crate::providers::deploy::{HttpDeploy, HttpDeploySettings};
 use crate::providers::jira::{JiraProvider, JiraSettings};
-use crate::providers::{DeployBackend, IssueTracker};
+use crate::providers::{CiProvider, DeployBackend, IssueTracker};
 use crate::sandbox::{DEMO_BOARD_ID, Sandbox};
 use std::sync::Arc;
 use thiserror::Error;
@@ -36,6 +36,8 @@ pub struct DeployHandle {
     /// The table's `read_only`: promote, rollback and cancel are refused for this backend.
     pub read_only: bool,
     pub backend: Arc<dyn DeployBackend>,
+    /// The same backend's pipeline runs and logs, where it serves them.
+    pub ci: Option<Arc<dyn CiProvider>>,
 }
 
 pub struct Session {
@@ -165,10 +167,12 @@ fn deploy_backend(table: &DeployConfig, display: &str) -> Result<DeployHandle, S
     };
     let backend =
         HttpDeploy::new(settings).map_err(|e| SetupError::Other(format!("{where_}: {e}")))?;
+    let backend = Arc::new(backend);
     Ok(DeployHandle {
         name: table.name.clone(),
         read_only: table.read_only,
-        backend: Arc::new(backend),
+        backend: backend.clone(),
+        ci: Some(backend),
     })
 }
 
@@ -184,10 +188,12 @@ fn demo_deploys(sandbox: &Sandbox) -> Result<DeployHandle, SetupError> {
     };
     let backend = HttpDeploy::new(settings)
         .map_err(|e| SetupError::Other(format!("the demo deploy backend: {e}")))?;
+    let backend = Arc::new(backend);
     Ok(DeployHandle {
         name: "sandbox".into(),
         read_only: false,
-        backend: Arc::new(backend),
+        backend: backend.clone(),
+        ci: Some(backend),
     })
 }
 

@@ -17,8 +17,10 @@ pub struct Plan {
     pub current: Option<Deployment>,
     /// What it will run: the source's deployment, or the rollback target.
     pub incoming: Option<Deployment>,
-    /// Promote: what arrives; rollback: what is reverted. Newest first, each commit once.
+    /// What arrives, or what is reverted when `reverts`. Newest first, each commit once.
     pub changes: Vec<Change>,
+    /// A rollback, or a promote of something older than what `environment` runs.
+    pub reverts: bool,
     /// False when the history read did not reach back to what `environment` runs.
     pub changes_complete: bool,
     pub blockers: Vec<String>,
@@ -36,6 +38,7 @@ impl Plan {
             current: env.current.clone(),
             incoming: None,
             changes: Vec::new(),
+            reverts: action == AuditAction::Rollback,
             changes_complete: true,
             blockers: target_blockers(env),
             protected: env.protected,
@@ -128,25 +131,9 @@ pub fn promote(
             health_name(from.health)
         ));
     }
-    if let Some(incoming) = &plan.incoming {
+    if let Some(incoming) = plan.incoming.clone() {
         let running = to.current.as_ref().map(|d| d.revision.as_str());
-        match history.iter().position(|d| d.id == incoming.id) {
-            Some(start) => {
-                // From what will run back to the deployment of what `to` runs now.
-                let scanned = &history[start..];
-                let newer: Vec<&Deployment> = scanned
-                    .iter()
-                    .take_while(|d| Some(d.revision.as_str()) != running)
-                    .collect();
-                plan.changes_complete = running.is_none() || newer.len() < scanned.len();
-                plan.changes = unique_changes(newer.into_iter());
-            }
-            // The history read raced a newer deployment: its own changes at least.
-            None => {
-                plan.changes_complete = false;
-                plan.changes = incoming.changes.clone();
-            }
-        }
+        changes_between(&mut plan, history, &incoming, running);
     }
     plan
 }
@@ -198,6 +185,40 @@ pub fn rollback(
     }
     plan.incoming = chosen;
     plan
+}
+
+/// What a promote of `incoming` changes in an environment running `running`, read from the
+/// source's `history` (newest first): the deployments from `incoming` back to the one of
+/// `running`, or, when `running` is newer, the ones it would take away.
+fn changes_between(
+    plan: &mut Plan,
+    history: &[Deployment],
+    incoming: &Deployment,
+    running: Option<&str>,
+) {
+    let Some(start) = history.iter().position(|d| d.id == incoming.id) else {
+        // The history read raced a newer deployment: its own changes at least.
+        plan.changes_complete = false;
+        plan.changes = incoming.changes.clone();
+        return;
+    };
+    let is_running = |d: &Deployment| Some(d.revision.as_str()) == running;
+    let older = &history[start..];
+    let newer = &history[..start];
+    match (
+        older.iter().position(is_running),
+        newer.iter().position(is_running),
+    ) {
+        (Some(end), _) => plan.changes = unique_changes(older[..end].iter()),
+        (None, Some(at)) => {
+            plan.reverts = true;
+            plan.changes = unique_changes(newer[at..].iter());
+        }
+        (None, None) => {
+            plan.changes_complete = running.is_none();
+            plan.changes = unique_changes(older.iter());
+        }
+    }
 }
 
 /// Changes of the deployments that went out (failed attempts brought nothing), each commit once.

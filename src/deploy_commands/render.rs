@@ -25,10 +25,7 @@ pub fn plan(plan: &Plan, now: DateTime<Utc>) -> String {
         out.push_str(&format!("  will run  {}\n", deployment(d, now)));
     }
     if plan.incoming.is_some() {
-        let heading = match plan.action {
-            AuditAction::Rollback => "reverts",
-            _ => "changes",
-        };
+        let heading = if plan.reverts { "reverts" } else { "changes" };
         out.push_str(&format!("  {heading:<8}  {} commits\n", plan.changes.len()));
         for change in &plan.changes {
             let sha: String = change.sha.chars().take(7).collect();

@@ -71,6 +71,9 @@ pub trait DeployBackend: Send + Sync {
 pub trait CiProvider: Send + Sync {
     async fn run(&self, id: &str) -> Result<Run, ProviderError>;
 
+    /// Up to `limit` runs, newest first, of one service or of all.
+    async fn runs(&self, service: Option<&str>, limit: usize) -> Result<Vec<Run>, ProviderError>;
+
     /// The log of one job from byte `offset` to what exists now.
     async fn log(&self, run: &str, job: &str, offset: u64) -> Result<LogChunk, ProviderError>;
 }

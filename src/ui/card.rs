@@ -137,11 +137,9 @@ mod tests {
             keymap: &keymap,
             now,
         };
-        // One cell of border on each side catches anything drawn outside the card.
-        let mut buf = Buffer::with_lines(vec![
-            "#".repeat(usize::from(width) + 2);
-            usize::from(height)
-        ]);
+        // A cleared card between two "#" cells that catch anything drawn outside it.
+        let blank = format!("#{}#", " ".repeat(usize::from(width)));
+        let mut buf = Buffer::with_lines(vec![blank; usize::from(height)]);
         draw(&mut buf, Rect::new(1, 0, width, height), issue, look, &ctx);
         (0..height)
             .map(|y| (0..width + 2).map(|x| buf[(x, y)].symbol()).collect())
@@ -181,7 +179,7 @@ mod tests {
         );
         assert_eq!(
             drawn,
-            ["#▌PAY-12 ⟳     AK 3p 2d#", "#▌Fix the login redirec…#"]
+            ["#▌PAY-12 ⟳       AK 3p 2d#", "#▌Fix the login redirect…#"]
         );
     }
 
@@ -191,13 +189,11 @@ mod tests {
             selected: false,
             pending: false,
         };
-        let drawn = lines(
-            &issue("PAY-12", "Fix the login redirect loop"),
-            &look,
-            30,
-            1,
-        );
-        assert_eq!(drawn, ["# PAY-12 Fix the login… AK 3p#"]);
+        let summary = issue("PAY-12", "Fix the login redirect loop");
+        let drawn = lines(&summary, &look, 30, 1);
+        assert_eq!(drawn, ["# PAY-12 Fix the logi… AK 3p 2d#"]);
+        let drawn = lines(&summary, &look, 24, 1);
+        assert_eq!(drawn, ["# PAY-12 Fix the l… AK 3p#"]);
     }
 
     #[test]

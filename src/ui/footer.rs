@@ -3,26 +3,39 @@
 
 use super::Ctx;
 use super::text::{put, width};
-use crate::app::{Action, Popup};
+use crate::app::{Action, Popup, Screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use std::borrow::Cow;
 
-struct Hint {
-    keys: String,
-    label: String,
+pub struct Hint {
+    pub keys: String,
+    pub label: String,
     /// 0 is never dropped; higher goes first.
-    drop_rank: u8,
+    pub drop_rank: u8,
+    /// Words with no key ("read-only"): kept though `keys` is empty.
+    pub note: bool,
+}
+
+impl Hint {
+    pub fn note(label: &str) -> Hint {
+        Hint {
+            keys: String::new(),
+            label: label.to_string(),
+            drop_rank: 0,
+            note: true,
+        }
+    }
 }
 
 pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     let mut hints = hints(ctx);
     // An action the user bound to no key has nothing to show.
-    hints.retain(|h| !h.keys.is_empty());
+    hints.retain(|h| h.note || !h.keys.is_empty());
     let total = |hints: &[Hint]| -> usize {
         hints
             .iter()
-            .map(|h| width(&h.keys) + 1 + width(&h.label) + 2)
+            .map(|h| width(&h.keys) + usize::from(!h.note) + width(&h.label) + 2)
             .sum()
     };
     let room = usize::from(area.width.saturating_sub(1));
@@ -42,8 +55,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     let mut x = area.x + 1;
     for hint in &hints {
         let left = |x: u16| usize::from(area.right().saturating_sub(x));
-        x += put(buf, x, area.y, &hint.keys, left(x), theme.footer_key);
-        x += put(buf, x, area.y, " ", left(x), theme.footer_text);
+        if !hint.note {
+            x += put(buf, x, area.y, &hint.keys, left(x), theme.footer_key);
+            x += put(buf, x, area.y, " ", left(x), theme.footer_text);
+        }
         x += put(buf, x, area.y, &hint.label, left(x), theme.footer_text);
         x += 2;
     }
@@ -70,12 +85,12 @@ fn hints(ctx: &Ctx) -> Vec<Hint> {
                 labelled(ctx, Action::Close, "clear"),
             ]
         }
+        None if state.screen == Screen::Deploy => super::deploy::hints(ctx),
         None if state.board.is_none() => {
-            vec![
-                one(Action::Refresh, 1),
-                one(Action::Help, 0),
-                one(Action::Quit, 0),
-            ]
+            let mut hints = vec![one(Action::Refresh, 1)];
+            hints.extend(deploys(ctx));
+            hints.extend([one(Action::Help, 0), one(Action::Quit, 0)]);
+            hints
         }
         None => {
             let mut hints = vec![
@@ -91,12 +106,18 @@ fn hints(ctx: &Ctx) -> Vec<Hint> {
                 one(Action::ToggleMine, 4),
                 one(Action::ToggleSwimlanes, 4),
                 one(Action::Refresh, 5),
-                one(Action::Help, 0),
-                one(Action::Quit, 0),
             ]);
+            hints.extend(deploys(ctx));
+            hints.extend([one(Action::Help, 0), one(Action::Quit, 0)]);
             hints
         }
     }
+}
+
+/// "2 deploys" on the board, when there are deploys to go to.
+fn deploys(ctx: &Ctx) -> Option<Hint> {
+    let configured = !ctx.state.deploy.backends.is_empty();
+    configured.then(|| single(ctx, Action::ScreenDeploy, 1))
 }
 
 fn single(ctx: &Ctx, action: Action, drop_rank: u8) -> Hint {
@@ -104,6 +125,7 @@ fn single(ctx: &Ctx, action: Action, drop_rank: u8) -> Hint {
         keys: key_label(ctx.keymap.hint(action)).into_owned(),
         label: action.description().to_string(),
         drop_rank,
+        note: false,
     }
 }
 
@@ -137,6 +159,7 @@ fn pair(ctx: &Ctx, a: Action, b: Action, drop_rank: u8) -> Hint {
         keys: format!("{ka}/{kb}"),
         label,
         drop_rank,
+        note: false,
     }
 }
 

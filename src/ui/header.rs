@@ -1,7 +1,10 @@
-//! The banner (demo notice) and the header: board, sprint, days left, active filters.
+//! The banner (demo notice) and the header: screen tabs, then board, sprint, days left and
+//! active filters, or the deploy backends.
 
 use super::Ctx;
+use super::footer::key_label;
 use super::text::{fit, put, put_right, width};
+use crate::app::{Action, Screen};
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -19,10 +22,13 @@ pub fn draw_banner(buf: &mut Buffer, area: Rect, banner: &str, ctx: &Ctx) {
     );
 }
 
-/// `PAY board · Sprint 14 · 3d left          filter: login · only mine · lanes`
+/// `[1 Board] 2 Deploys  PAY board · Sprint 14 · 3d left     filter: login · only mine · lanes`
 pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     let (state, theme) = (ctx.state, ctx.theme);
-    let filters = filters(ctx);
+    let filters = match state.screen {
+        Screen::Board => filters(ctx),
+        Screen::Deploy => String::new(),
+    };
     let filters_w = usize::from(area.width / 2).min(width(&filters));
     let right_x = if filters.is_empty() {
         area.right()
@@ -31,9 +37,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     };
 
     let mut parts: Vec<(String, Style)> = Vec::new();
-    match &state.board {
-        None => parts.push(("shipdeck".into(), theme.title)),
-        Some(board) => {
+    match (state.screen, &state.board) {
+        (Screen::Deploy, _) => {
+            parts.push(("Deploys".into(), theme.title));
+            let backends = state.deploy.backends.iter();
+            parts.extend(backends.map(|b| (b.name.clone(), theme.text)));
+        }
+        (Screen::Board, None) => parts.push(("shipdeck".into(), theme.title)),
+        (Screen::Board, Some(board)) => {
             parts.push((board.name.clone(), theme.title));
             if let Some(sprint) = &board.sprint {
                 parts.push((sprint.name.clone(), theme.text));
@@ -43,8 +54,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
             }
         }
     }
-    let mut x = area.x + 1;
     let room = |x: u16| usize::from(right_x.saturating_sub(x + 1));
+    let mut x = area.x + 1;
+    // With deploys configured there are two screens to tell apart.
+    if state.screen == Screen::Deploy || !state.deploy.backends.is_empty() {
+        x = area.x + tabs(buf, area.x, area.y, room(area.x), ctx) + 2;
+    }
     x += put(buf, x, area.y, &parts[0].0, room(x), parts[0].1);
     // The board name may be cut; the sprint and its days left show whole or not at all.
     for (text, style) in &parts[1..] {
@@ -54,6 +69,31 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
         x += put(buf, x, area.y, " · ", room(x), theme.muted);
         x += put(buf, x, area.y, text, room(x), *style);
     }
+}
+
+/// ` 1 Board [2 Deploys]`: the active screen in brackets and the selection style, so it reads
+/// in mono too; the keys come from the keymap. Returns the cells used.
+fn tabs(buf: &mut Buffer, x: u16, y: u16, max: usize, ctx: &Ctx) -> u16 {
+    let screens = [
+        (Screen::Board, Action::ScreenBoard, "Board"),
+        (Screen::Deploy, Action::ScreenDeploy, "Deploys"),
+    ];
+    let mut used = 0;
+    for (screen, action, name) in screens {
+        let key = key_label(ctx.keymap.hint(action));
+        let label = if key.is_empty() {
+            name.to_string()
+        } else {
+            format!("{key} {name}")
+        };
+        let (text, style) = if ctx.state.screen == screen {
+            (format!("[{label}]"), ctx.theme.selection)
+        } else {
+            (format!(" {label} "), ctx.theme.muted)
+        };
+        used += put(buf, x + used, y, &text, max.saturating_sub(usize::from(used)), style);
+    }
+    used
 }
 
 fn filters(ctx: &Ctx) -> String {

@@ -9,7 +9,7 @@ use crate::app::Action;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-const GROUPS: [(&str, &[Action]); 4] = [
+const GROUPS: [(&str, &[Action]); 5] = [
     (
         "Navigation",
         &[
@@ -38,12 +38,29 @@ const GROUPS: [(&str, &[Action]); 4] = [
             Action::Filter,
             Action::ToggleMine,
             Action::ToggleSwimlanes,
-            Action::Close,
+            Action::ScreenBoard,
+            Action::ScreenDeploy,
+        ],
+    ),
+    (
+        "Deploys",
+        &[
+            Action::Promote,
+            Action::Rollback,
+            Action::Cancel,
+            Action::ViewLog,
+            Action::GoToIssue,
         ],
     ),
     (
         "App",
-        &[Action::Help, Action::Quit, Action::Confirm, Action::Deny],
+        &[
+            Action::Help,
+            Action::Close,
+            Action::Confirm,
+            Action::Deny,
+            Action::Quit,
+        ],
     ),
 ];
 /// Long chord lists are cut so descriptions keep their place.
@@ -87,7 +104,7 @@ pub fn draw(buf: &mut Buffer, screen: Rect, ctx: &Ctx) {
         entry_w = entry_w.min((room_w - 3) / 2);
     }
     let columns = if two {
-        split(groups, one_column / 2)
+        split(groups)
     } else {
         vec![join(groups)]
     };
@@ -141,19 +158,15 @@ fn join(groups: Vec<Vec<Row>>) -> Vec<Row> {
     rows
 }
 
-/// Whole groups into two columns, the first taking groups until it holds about `half` rows.
-fn split(groups: Vec<Vec<Row>>, half: usize) -> Vec<Vec<Row>> {
-    let mut left = Vec::new();
-    let mut right = Vec::new();
-    let mut used = 0;
-    for group in groups {
-        if used < half {
-            used += group.len() + 1;
-            left.push(group);
-        } else {
-            right.push(group);
-        }
-    }
+/// Whole groups into two columns, cut where the taller of the two is shortest.
+fn split(groups: Vec<Vec<Row>>) -> Vec<Vec<Row>> {
+    let heights: Vec<usize> = groups.iter().map(Vec::len).collect();
+    let column = |part: &[usize]| part.iter().sum::<usize>() + part.len().saturating_sub(1);
+    let cut = (1..heights.len())
+        .min_by_key(|&k| column(&heights[..k]).max(column(&heights[k..])))
+        .unwrap_or(heights.len());
+    let mut left = groups;
+    let right = left.split_off(cut);
     vec![join(left), join(right)]
 }
 

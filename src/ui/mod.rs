@@ -3,6 +3,7 @@
 mod board;
 mod card;
 mod column;
+mod deploy;
 mod footer;
 mod header;
 mod help;
@@ -13,7 +14,7 @@ mod theme;
 
 pub use theme::{Theme, ThemeError};
 
-use crate::app::State;
+use crate::app::{Screen, State};
 use crate::app::keymap::Keymap;
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
@@ -84,24 +85,34 @@ fn draw(buf: &mut Buffer, screen: Rect, ctx: &Ctx) {
         }
     };
     footer::draw(buf, take_bottom(), ctx);
-    status::draw(buf, take_bottom(), ctx);
+    match state.screen {
+        Screen::Board => status::draw(buf, take_bottom(), ctx),
+        Screen::Deploy => deploy::draw_status(buf, take_bottom(), ctx),
+    }
     if state.filter_editing {
         status::draw_filter(buf, take_bottom(), ctx);
     }
 
-    match &state.board {
-        Some(board) => board::draw(buf, body, board, lines_per_card(screen.height), ctx),
-        None => loading(buf, body, ctx),
+    match (state.screen, &state.board) {
+        (Screen::Deploy, _) => deploy::draw(buf, body, screen, ctx),
+        (Screen::Board, Some(board)) => {
+            board::draw(buf, body, board, lines_per_card(screen.height), ctx)
+        }
+        (Screen::Board, None) => loading(buf, body, ctx),
     }
     if let Some(popup) = &state.popup {
         popup::draw(buf, screen, popup, ctx);
     }
 }
 
-/// "Loading board…", or why it did not load.
+/// "Loading board…", or why it did not load, or that there is no tracker to load from.
 fn loading(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     let theme = ctx.theme;
     let lines = match &ctx.state.sync.last_error {
+        _ if !ctx.state.has_tracker => vec![Line::styled(
+            "No tracker configured: add a [jira] table (see config.example.toml)",
+            theme.muted,
+        )],
         Some(error) => vec![
             Line::styled(format!("⚠ Could not load the board: {error}"), theme.error),
             Line::default(),

@@ -5,6 +5,21 @@ use serde_json::Value;
 use std::time::{Duration, Instant};
 use tokio::net::TcpListener;
 
+#[rustfmt::skip]
+pub const DEPLOYMENT_FIELDS: [&str; 15] = [
+    "id", "service", "environment", "revision", "version", "kind", "state", "from_environment",
+    "rollback_of", "created_at", "finished_at", "by", "reason", "run_id", "changes",
+];
+
+/// An RFC 3339 time in UTC.
+pub fn assert_time(value: &Value) {
+    let text = value
+        .as_str()
+        .unwrap_or_else(|| panic!("not a time: {value}"));
+    assert!(text.ends_with('Z'), "{text} is not UTC");
+    chrono::DateTime::parse_from_rfc3339(text).unwrap();
+}
+
 pub struct Server {
     pub base: String,
     pub http: reqwest::Client,
@@ -14,7 +29,11 @@ impl Server {
     pub async fn start() -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let app = shipdeck::sandbox::deploy::router(chrono::Utc::now());
+        // Mounted the way the sandbox does: merged beside another API with its own fallback.
+        let elsewhere = || async { (StatusCode::IM_A_TEAPOT, "another API") };
+        let app = axum::Router::new()
+            .fallback(elsewhere)
+            .merge(shipdeck::sandbox::deploy::router(chrono::Utc::now()));
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         // A safety net so a broken stream fails the test instead of hanging it.
         let http = reqwest::Client::builder()

@@ -2,7 +2,8 @@
 //! domain types is `map`'s job.
 
 use super::dto::{
-    DeploymentDto, DeploymentPageDto, EnvironmentsDto, PromoteBody, RollbackBody, ServicesDto,
+    DeploymentDto, DeploymentPageDto, EnvironmentsDto, PromoteBody, RollbackBody, RunDto,
+    RunPageDto, ServicesDto,
 };
 use super::write::{self, Write};
 use crate::domain::deploy::{IdempotencyKey, PromoteRequest, RollbackRequest};
@@ -22,6 +23,11 @@ impl DeployClient {
         Self { http }
     }
 
+    /// For endpoints that read more than a JSON body (log headers, per-status messages).
+    pub fn http(&self) -> &HttpClient {
+        &self.http
+    }
+
     pub async fn services(&self) -> Result<ServicesDto, ProviderError> {
         self.read("/v1/services", &[]).await
     }
@@ -31,7 +37,7 @@ impl DeployClient {
         self.read(&path, &[]).await
     }
 
-    /// Up to `limit` deployments, newest first, following `next_cursor` page by page.
+    /// Up to `limit` deployments, newest first.
     pub async fn deployments(
         &self,
         service: &str,
@@ -43,20 +49,41 @@ impl DeployClient {
             segment("service", service)?,
             segment("environment", environment)?
         );
+        self.pages::<DeploymentPageDto>(&path, &[], limit).await
+    }
+
+    /// Up to `limit` pipeline runs, newest first, of one service or of all.
+    pub async fn runs(
+        &self,
+        service: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<RunDto>, ProviderError> {
+        let filter: Vec<_> = service.map(|s| ("service", s)).into_iter().collect();
+        self.pages::<RunPageDto>("/v1/runs", &filter, limit).await
+    }
+
+    /// Up to `limit` items of a list, following `next_cursor` page by page.
+    async fn pages<P: Page>(
+        &self,
+        path: &str,
+        filter: &[(&str, &str)],
+        limit: usize,
+    ) -> Result<Vec<P::Item>, ProviderError> {
         let mut found = Vec::new();
         let mut cursor: Option<String> = None;
         let mut seen = HashSet::new();
         while found.len() < limit {
             let want = (limit - found.len()).to_string();
-            let mut query = vec![("limit", want.as_str())];
+            let mut query = filter.to_vec();
+            query.push(("limit", want.as_str()));
             if let Some(c) = &cursor {
                 query.push(("cursor", c.as_str()));
             }
-            let page: DeploymentPageDto = self.read(&path, &query).await?;
+            let (items, next) = self.read::<P>(path, &query).await?.split();
             // An empty page ends the list even if a cursor came with it: no progress is possible.
-            let empty = page.deployments.is_empty();
-            found.extend(page.deployments);
-            match page.next_cursor.filter(|c| !c.is_empty()) {
+            let empty = items.is_empty();
+            found.extend(items);
+            match next.filter(|c| !c.is_empty()) {
                 Some(next) if !empty => {
                     if !seen.insert(next.clone()) {
                         let msg = "the same next_cursor came back twice; stopped paging";
@@ -157,8 +184,28 @@ impl DeployClient {
     }
 }
 
+/// A list answer: its items and the cursor of the next page.
+trait Page: DeserializeOwned {
+    type Item;
+    fn split(self) -> (Vec<Self::Item>, Option<String>);
+}
+
+impl Page for DeploymentPageDto {
+    type Item = DeploymentDto;
+    fn split(self) -> (Vec<DeploymentDto>, Option<String>) {
+        (self.deployments, self.next_cursor)
+    }
+}
+
+impl Page for RunPageDto {
+    type Item = RunDto;
+    fn split(self) -> (Vec<RunDto>, Option<String>) {
+        (self.runs, self.next_cursor)
+    }
+}
+
 /// One URL path segment, percent-encoded so a name cannot add segments or a query.
-fn segment(what: &str, value: &str) -> Result<String, ProviderError> {
+pub fn segment(what: &str, value: &str) -> Result<String, ProviderError> {
     path_segment(value)
         .ok_or_else(|| ProviderError::Rejected(format!("{value:?} is not a usable {what}")))
 }

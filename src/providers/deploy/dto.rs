@@ -116,3 +116,53 @@ pub struct RollbackBody<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<&'a str>,
 }
+
+#[derive(Debug, Deserialize)]
+pub struct RunDto {
+    pub id: String,
+    #[serde(default)]
+    pub service: Option<String>,
+    pub name: String,
+    #[serde(default)]
+    pub branch: Option<String>,
+    #[serde(default)]
+    pub revision: Option<String>,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub created_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub finished_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub jobs: Vec<JobDto>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct JobDto {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub steps: Vec<StepDto>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct StepDto {
+    pub name: String,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub started_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub finished_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RunPageDto {
+    pub runs: Vec<RunDto>,
+    #[serde(default)]
+    pub next_cursor: Option<String>,
+}

@@ -8,11 +8,11 @@ use crate::domain::deploy::{
 };
 use crate::domain::text::sanitize;
 
-fn line(s: &str) -> String {
+pub fn line(s: &str) -> String {
     sanitize(s, false)
 }
 
-fn opt_line(s: Option<String>) -> Option<String> {
+pub fn opt_line(s: Option<String>) -> Option<String> {
     s.as_deref().map(line)
 }
 

@@ -3,6 +3,8 @@
 mod client;
 mod dto;
 mod map;
+mod pipeline;
+mod runs;
 mod write;
 
 use super::http::{Auth, HttpClient};

@@ -3,6 +3,7 @@
 //! time) play through `pipeline::apply`.
 
 use super::model::Kind;
+use super::seed::hex;
 
 /// The facts a pipeline's log talks about.
 pub struct Context<'a> {
@@ -39,6 +40,19 @@ pub struct JobPlan {
     pub steps: Vec<(&'static str, Vec<String>)>,
 }
 
+impl JobPlan {
+    fn new(name: &'static str) -> Self {
+        Self {
+            name,
+            steps: Vec::new(),
+        }
+    }
+
+    fn step<const N: usize>(&mut self, name: &'static str, lines: [String; N]) {
+        self.steps.push((name, lines.into()));
+    }
+}
+
 /// Job names and step names, for creating the run before anything has happened.
 pub fn jobs(cx: &Context) -> Vec<JobPlan> {
     let first = match cx.kind {
@@ -69,6 +83,7 @@ pub fn ticks(cx: &Context) -> Vec<Tick> {
 }
 
 const ROLLOUT: &str = "wait for rollout";
+const REGISTRY: &str = "registry.platform.example";
 
 fn short(revision: &str) -> &str {
     revision.get(..7).unwrap_or(revision)
@@ -76,134 +91,133 @@ fn short(revision: &str) -> &str {
 
 fn build(cx: &Context) -> JobPlan {
     let (service, version, sha) = (cx.service, cx.version, short(cx.revision));
-    let layers = "pushing layer 3/5   0%\rpushing layer 3/5  38%\rpushing layer 3/5  81%\rpushing layer 3/5 100%";
-    JobPlan {
-        name: "build",
-        steps: vec![
-            (
-                "checkout",
-                vec![
-                    format!("Fetching {} at {sha} (main)", cx.repo),
-                    format!("HEAD is now at {sha} {}", cx.last_title),
-                ],
-            ),
-            (
-                "build image",
-                vec![
-                    format!("{DIM}#7 [builder 4/6] RUN cargo build --release --locked{RESET}"),
-                    format!("{DIM}#7 DONE 52.4s{RESET}"),
-                    format!("Successfully tagged registry.platform.example/{service}:{version}"),
-                ],
-            ),
-            (
-                "test",
-                vec![
-                    "running 214 tests".to_string(),
-                    format!(
-                        "test result: {GREEN}ok{RESET}. 214 passed; 0 failed; 3 ignored; finished in 21.70s"
-                    ),
-                ],
-            ),
-            (
-                "push image",
-                vec![
-                    layers.to_string(),
-                    format!(
-                        "{version}: digest: sha256:{} size: 1784",
-                        super::seed::hex(cx.revision, 64)
-                    ),
-                ],
-            ),
+    let digest = hex(cx.revision, 64);
+    let mut job = JobPlan::new("build");
+    job.step(
+        "checkout",
+        [
+            format!("Fetching {} at {sha} (main)", cx.repo),
+            format!("HEAD is now at {sha} {}", cx.last_title),
         ],
-    }
+    );
+    job.step(
+        "build image",
+        [
+            format!("{DIM}#7 [builder 4/6] RUN cargo build --release --locked{RESET}"),
+            format!("{DIM}#7 DONE 52.4s{RESET}"),
+            format!("Successfully tagged {REGISTRY}/{service}:{version}"),
+        ],
+    );
+    job.step(
+        "test",
+        [
+            "running 214 tests".to_string(),
+            format!("test result: {GREEN}ok{RESET}. 214 passed; 0 failed; 3 ignored"),
+        ],
+    );
+    job.step(
+        "push image",
+        [
+            // Docker redraws its progress line in place.
+            [0, 38, 81, 100]
+                .map(|p| format!("pushing layer 3/5 {p:>3}%"))
+                .join("\r"),
+            format!("{version}: digest: sha256:{digest} size: 1784"),
+        ],
+    );
+    job
 }
 
 fn verify(cx: &Context) -> JobPlan {
     let (service, version) = (cx.service, cx.version);
-    let digest = super::seed::hex(cx.revision, 64);
-    JobPlan {
-        name: "verify",
-        steps: vec![
-            (
-                "resolve image",
-                vec![
-                    format!("Resolving {service}:{version} in registry.platform.example"),
-                    format!("Found sha256:{digest}, built from {}", short(cx.revision)),
-                ],
-            ),
-            (
-                "verify signature",
-                vec![
-                    format!(
-                        "cosign verify registry.platform.example/{service}@sha256:{}",
-                        &digest[..12]
-                    ),
-                    format!(
-                        "{GREEN}✔{RESET} signed by the release workflow of {}",
-                        cx.repo
-                    ),
-                    format!("trivy: 0 critical, 0 high, 2 medium {DIM}(accepted){RESET}"),
-                ],
-            ),
+    let digest = hex(cx.revision, 64);
+    let mut job = JobPlan::new("verify");
+    job.step(
+        "resolve image",
+        [
+            format!("Resolving {service}:{version} in {REGISTRY}"),
+            format!("Found sha256:{digest}, built from {}", short(cx.revision)),
         ],
-    }
+    );
+    job.step(
+        "verify signature",
+        [
+            format!(
+                "cosign verify {REGISTRY}/{service}@sha256:{}",
+                hex(cx.revision, 12)
+            ),
+            format!(
+                "{GREEN}✔{RESET} signed by the release workflow of {}",
+                cx.repo
+            ),
+            format!("trivy: 0 critical, 0 high, 2 medium {DIM}(accepted){RESET}"),
+        ],
+    );
+    job
 }
 
 fn deploy(cx: &Context) -> JobPlan {
     let (service, env, version) = (cx.service, cx.environment, cx.version);
     let waiting = |ready: u8| {
-        format!(
-            "Waiting for deployment \"{service}\" rollout to finish: {ready} of 3 updated replicas are available..."
-        )
-    };
-    let rollout = if cx.fails {
-        let pod = format!(
-            "{service}-{}-x2k4q",
-            &super::seed::hex(cx.revision, 10)[..8]
-        );
-        vec![
-            waiting(0),
-            format!(
-                "{YELLOW}warning:{RESET} pod {pod}: Readiness probe failed: HTTP probe failed with statuscode: 503"
-            ),
-            format!(
-                "{YELLOW}warning:{RESET} pod {pod}: Back-off restarting failed container {service}"
-            ),
-            format!("{RED}error:{RESET} deployment \"{service}\" exceeded its progress deadline"),
-            format!(
-                "{RED}error:{RESET} {service} {version} did not become ready in {env}; the previous version keeps serving"
-            ),
-        ]
-    } else {
-        vec![
-            waiting(0),
-            "replicas updated 1/3\rreplicas updated 2/3\rreplicas updated 3/3".to_string(),
-            waiting(2),
-            format!("deployment \"{service}\" successfully rolled out"),
-        ]
+        format!("Waiting for \"{service}\" rollout: {ready} of 3 updated replicas are available...")
     };
     let host = format!("https://{service}.{env}.platform.example");
-    JobPlan {
-        name: "deploy",
-        steps: vec![
-            ("render manifests", vec![
-                format!("helm template {service} charts/{service} -f values/{env}.yaml --set image.tag={version}"),
-                "rendered 6 manifests: Deployment, Service, HPA, PDB, ConfigMap, ServiceMonitor".to_string(),
-            ]),
-            ("apply", vec![
-                format!("kubectl --context {env} -n {service} apply -f rendered/"),
-                format!("deployment.apps/{service} configured"),
-                format!("configmap/{service}-config configured"),
-                format!("horizontalpodautoscaler.autoscaling/{service} unchanged"),
-            ]),
-            (ROLLOUT, rollout),
-            ("smoke test", vec![
-                format!("GET {host}/healthz -> 200 in 11 ms"),
-                format!("GET {host}/readyz -> 200 in 8 ms"),
-                format!("{GREEN}✔{RESET} 12 smoke checks passed"),
-            ]),
+    let mut job = JobPlan::new("deploy");
+    job.step(
+        "render manifests",
+        [
+            format!("helm template {service} charts/{service} -f values/{env}.yaml"),
+            "rendered 6 manifests: Deployment, Service, HPA, PDB, ConfigMap, ServiceMonitor".into(),
         ],
+    );
+    job.step(
+        "apply",
+        [
+            format!("kubectl --context {env} -n {service} apply -f rendered/"),
+            format!("deployment.apps/{service} image updated to {version}"),
+            format!("configmap/{service}-config configured"),
+            format!("horizontalpodautoscaler.autoscaling/{service} unchanged"),
+        ],
+    );
+    if cx.fails {
+        let pod = format!("{service}-{}-x2k4q", hex(cx.revision, 8));
+        job.step(
+            ROLLOUT,
+            [
+                waiting(0),
+                format!("{YELLOW}warning:{RESET} pod {pod}: readiness probe failed: HTTP 503"),
+                format!("{YELLOW}warning:{RESET} pod {pod}: back-off restarting failed container"),
+                format!(
+                    "{RED}error:{RESET} deployment \"{service}\" exceeded its progress deadline"
+                ),
+                format!(
+                    "{RED}error:{RESET} {version} never became ready; the previous version serves"
+                ),
+            ],
+        );
+        return job;
     }
+    job.step(
+        ROLLOUT,
+        [
+            waiting(0),
+            // kubectl redraws the replica count in place.
+            [1, 2, 3]
+                .map(|n| format!("replicas updated {n}/3"))
+                .join("\r"),
+            waiting(2),
+            format!("deployment \"{service}\" successfully rolled out"),
+        ],
+    );
+    job.step(
+        "smoke test",
+        [
+            format!("GET {host}/healthz -> 200 in 11 ms"),
+            format!("GET {host}/readyz -> 200 in 8 ms"),
+            format!("{GREEN}✔{RESET} 12 smoke checks passed"),
+        ],
+    );
+    job
 }
 
 /// The bold header a step opens with, and the line it closes with.

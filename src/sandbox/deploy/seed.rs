@@ -51,7 +51,7 @@ pub fn seed(now: DateTime<Utc>) -> Result<World, String> {
         .flat_map(|(s, spec)| spec.history.iter().map(move |e| (s, e)))
         .collect();
     // Oldest first across services, so ids grow with time.
-    events.sort_by_key(|(_, e)| -e.hours_ago);
+    events.sort_by_key(|&(s, e)| started(now, s, e));
     for (s, event) in events {
         replay(&mut world, s, event, now).map_err(|e| {
             format!(
@@ -119,6 +119,13 @@ fn service(spec: &ServiceSpec, now: DateTime<Utc>) -> Result<Service, String> {
     })
 }
 
+/// When a seeded deployment started: its hour, and a minute and second that differ from one
+/// deployment to the next, as real ones do.
+fn started(now: DateTime<Utc>, s: usize, event: &Event) -> DateTime<Utc> {
+    let jitter = (event.hours_ago * 7919 + s as i64 * 104_729) % 3600;
+    now - TimeDelta::hours(event.hours_ago) - TimeDelta::seconds(jitter)
+}
+
 /// Minor releases come from main, patches from their release branch.
 fn branch(version: &str) -> String {
     match version.rsplit_once('.') {
@@ -179,7 +186,7 @@ fn replay(world: &mut World, s: usize, event: &Event, now: DateTime<Utc>) -> Res
         reason: Some(event.reason.to_string()),
         fails: event.outcome == Outcome::Failed,
     };
-    let mut at = now - TimeDelta::hours(event.hours_ago);
+    let mut at = started(now, s, event);
     let (index, ticks) = lifecycle::open(world, order, at);
     at += QUEUED;
     let played = if event.outcome == Outcome::Cancelled {

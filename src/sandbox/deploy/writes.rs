@@ -3,6 +3,7 @@
 
 use super::AppState;
 use super::error::{ApiError, Reply};
+use super::idempotency::Key;
 use super::lifecycle::{self, Order};
 use super::model::{Kind, Service, State as DeployState, World};
 use super::progress;
@@ -46,8 +47,8 @@ pub async fn promote(
     let mut world = state.world();
     let (s, svc) = find_service(&world, &service)?;
     let key = Key::required(&headers, uri.path())?;
-    if let Some(reply) = key.replay(&world)? {
-        return Ok(reply);
+    if let Some(index) = key.replay(&world)? {
+        return Ok(accepted(&world, index));
     }
     let body: PromoteBody = parse(&body, "a promote request")?;
     let from = find_environment(svc, &body.from)?;
@@ -92,8 +93,8 @@ pub async fn rollback(
     let (s, svc) = find_service(&world, &service)?;
     let e = find_environment(svc, &env)?;
     let key = Key::required(&headers, uri.path())?;
-    if let Some(reply) = key.replay(&world)? {
-        return Ok(reply);
+    if let Some(index) = key.replay(&world)? {
+        return Ok(accepted(&world, index));
     }
     let body: RollbackBody = if body.iter().all(u8::is_ascii_whitespace) {
         RollbackBody::default()
@@ -105,30 +106,7 @@ pub async fn rollback(
             "{service}/{env} has never been deployed; there is nothing to roll back"
         ))
     })?;
-    let in_env = |d: usize| {
-        world.deployments[d].service == svc.name && world.deployments[d].environment == env
-    };
-    let target = match &body.to_deployment {
-        Some(id) => {
-            let d = world
-                .deployment(id)
-                .ok_or_else(|| ApiError::invalid(format!("to_deployment {id:?} does not exist")))?;
-            if !in_env(d) || world.deployments[d].state != DeployState::Succeeded || d == current {
-                return Err(ApiError::invalid(format!(
-                    "to_deployment {id} is not an earlier successful deployment of {service}/{env}"
-                )));
-            }
-            d
-        }
-        None => (0..current)
-            .rev()
-            .find(|&d| in_env(d) && world.deployments[d].state == DeployState::Succeeded)
-            .ok_or_else(|| {
-                ApiError::invalid(format!(
-                    "{service}/{env} has no successful deployment before the current one"
-                ))
-            })?,
-    };
+    let target = rollback_target(&world, svc, e, current, body.to_deployment.as_deref())?;
     ready_for_change(&world, svc, e, now)?;
     let release = svc
         .release_of(&world.deployments[target].revision)
@@ -152,6 +130,41 @@ pub async fn rollback(
     Ok(start(&state, &mut world, key, order, now))
 }
 
+/// The deployment a rollback returns to: the one asked for, which must be an earlier success
+/// in the same environment, or else the newest success before `current`.
+fn rollback_target(
+    world: &World,
+    svc: &Service,
+    env: usize,
+    current: usize,
+    asked: Option<&str>,
+) -> Result<usize, ApiError> {
+    let (service, env) = (&svc.name, &svc.environments[env].name);
+    let succeeded_here = |d: usize| {
+        let d = &world.deployments[d];
+        &d.service == service && &d.environment == env && d.state == DeployState::Succeeded
+    };
+    match asked {
+        Some(id) => match world.deployment(id) {
+            Some(d) if succeeded_here(d) && d != current => Ok(d),
+            Some(_) => Err(ApiError::invalid(format!(
+                "to_deployment {id} is not an earlier successful deployment of {service}/{env}"
+            ))),
+            None => Err(ApiError::invalid(format!(
+                "to_deployment {id:?} does not exist"
+            ))),
+        },
+        None => (0..current)
+            .rev()
+            .find(|&d| succeeded_here(d))
+            .ok_or_else(|| {
+                ApiError::invalid(format!(
+                    "{service}/{env} has no successful deployment before the current one"
+                ))
+            }),
+    }
+}
+
 /// Cancel is idempotent by nature, so its key is optional; when sent it is honoured.
 pub async fn cancel(
     State(state): State<AppState>,
@@ -164,9 +177,9 @@ pub async fn cancel(
     let index = find_deployment(&world, &id)?;
     let key = Key::optional(&headers, uri.path())?;
     if let Some(key) = &key
-        && let Some(reply) = key.replay(&world)?
+        && let Some(index) = key.replay(&world)?
     {
-        return Ok(reply);
+        return Ok(accepted(&world, index));
     }
     if !lifecycle::cancel(&mut world, index, people::MYSELF.handle, now) {
         let state = world.deployments[index].state.as_str();
@@ -283,53 +296,4 @@ fn ready_for_change(
         )));
     }
     Ok(())
-}
-
-/// An Idempotency-Key and the request it came with (method and path), so one key cannot
-/// quietly answer for a different action.
-struct Key {
-    key: String,
-    request: String,
-}
-
-impl Key {
-    fn optional(headers: &HeaderMap, path: &str) -> Result<Option<Key>, ApiError> {
-        let Some(value) = headers.get("idempotency-key") else {
-            return Ok(None);
-        };
-        let key = value.to_str().map(str::trim).unwrap_or_default();
-        if key.is_empty() {
-            return Err(ApiError::invalid(
-                "the Idempotency-Key header must be a non-empty string such as a UUID",
-            ));
-        }
-        Ok(Some(Key {
-            key: key.to_string(),
-            request: format!("POST {path}"),
-        }))
-    }
-
-    fn required(headers: &HeaderMap, path: &str) -> Result<Key, ApiError> {
-        Self::optional(headers, path)?.ok_or_else(|| {
-            ApiError::invalid(
-                "this request needs an Idempotency-Key header (a UUID made once per user action)",
-            )
-        })
-    }
-
-    /// The answer already given for this key, if it was used before.
-    fn replay(&self, world: &World) -> Result<Option<axum::response::Response>, ApiError> {
-        match world.keys.get(&self.key) {
-            None => Ok(None),
-            Some((request, index)) if *request == self.request => Ok(Some(accepted(world, *index))),
-            Some((request, _)) => Err(ApiError::invalid(format!(
-                "Idempotency-Key {:?} was already used for another request ({request})",
-                self.key
-            ))),
-        }
-    }
-
-    fn remember(self, world: &mut World, index: usize) {
-        world.keys.insert(self.key, (self.request, index));
-    }
 }

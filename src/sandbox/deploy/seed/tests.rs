@@ -11,7 +11,11 @@ fn world() -> World {
     seed(now()).unwrap()
 }
 
-fn current<'w>(world: &'w World, service: &str, env: &str) -> &'w crate::sandbox::deploy::model::Deployment {
+fn current<'w>(
+    world: &'w World,
+    service: &str,
+    env: &str,
+) -> &'w crate::sandbox::deploy::model::Deployment {
     let s = &world.services[world.service(service).unwrap()];
     let e = &s.environments[s.environment(env).unwrap()];
     &world.deployments[e.current.unwrap()]
@@ -22,8 +26,17 @@ fn every_service_has_a_long_history_in_every_environment() {
     let world = world();
     assert!(world.services.len() >= 3);
     for service in &world.services {
-        let history: Vec<_> = world.deployments.iter().filter(|d| d.service == service.name).collect();
-        assert!(history.len() >= 15, "{} has {}", service.name, history.len());
+        let history: Vec<_> = world
+            .deployments
+            .iter()
+            .filter(|d| d.service == service.name)
+            .collect();
+        assert!(
+            history.len() >= 15,
+            "{} has {}",
+            service.name,
+            history.len()
+        );
         for env in &service.environments {
             assert!(env.current.is_some(), "{}/{}", service.name, env.name);
             assert_eq!(env.protected, env.name == "prod");
@@ -35,19 +48,36 @@ fn every_service_has_a_long_history_in_every_environment() {
 fn history_is_chronological_finished_and_has_a_run_each() {
     let world = world();
     for pair in world.deployments.windows(2) {
-        assert!(pair[0].created_at <= pair[1].created_at, "{} after {}", pair[0].id, pair[1].id);
+        assert!(
+            pair[0].created_at <= pair[1].created_at,
+            "{} after {}",
+            pair[0].id,
+            pair[1].id
+        );
     }
     for (d, run) in world.deployments.iter().zip(&world.runs) {
         assert!(d.state.is_finished(), "{}", d.id);
         assert!(d.finished_at.is_some_and(|f| f > d.created_at), "{}", d.id);
         assert_eq!(d.run_id.as_deref(), Some(run.id.as_str()));
-        assert_eq!((d.revision.as_str(), d.revision.len()), (run.revision.as_str(), 40));
-        assert!(run.status.is_finished() && run.finished_at == d.finished_at, "{}", run.id);
+        assert_eq!(
+            (d.revision.as_str(), d.revision.len()),
+            (run.revision.as_str(), 40)
+        );
+        assert!(
+            run.status.is_finished() && run.finished_at == d.finished_at,
+            "{}",
+            run.id
+        );
         assert!(!run.jobs[0].log.is_empty(), "{}", run.id);
     }
     let states: HashSet<&str> = world.deployments.iter().map(|d| d.state.as_str()).collect();
     assert_eq!(states, HashSet::from(["succeeded", "failed", "cancelled"]));
-    assert!(world.deployments.iter().any(|d| d.kind == Kind::Rollback && d.rollback_of.is_some()));
+    assert!(
+        world
+            .deployments
+            .iter()
+            .any(|d| d.kind == Kind::Rollback && d.rollback_of.is_some())
+    );
 }
 
 #[test]
@@ -57,7 +87,10 @@ fn staging_runs_something_newer_than_prod_in_two_services() {
         .services
         .iter()
         .filter(|s| {
-            let release = |env| s.release_of(&current(&world, &s.name, env).revision).unwrap();
+            let release = |env| {
+                s.release_of(&current(&world, &s.name, env).revision)
+                    .unwrap()
+            };
             release("staging") > release("prod")
         })
         .count();
@@ -71,7 +104,10 @@ fn ledger_prod_is_frozen_gateway_dev_is_degraded_and_runs_the_bad_revision() {
     let lock = ledger.environments[2].lock.as_ref().unwrap();
     assert!(lock.until.unwrap() > now() && !lock.reason.is_empty());
     let gateway = &world.services[world.service("gateway").unwrap()];
-    assert_eq!(gateway.environments[0].health, crate::sandbox::deploy::model::Health::Degraded);
+    assert_eq!(
+        gateway.environments[0].health,
+        crate::sandbox::deploy::model::Health::Degraded
+    );
     let dev = current(&world, "gateway", "dev");
     assert_eq!(dev.version.as_deref(), Some("3.6.0"));
     assert!(world.bad_revisions.contains(&dev.revision));
@@ -84,7 +120,11 @@ fn changes_name_real_board_issues_and_people_are_the_team() {
     let keys: HashSet<&str> = board.issues.iter().map(|i| i.key.as_str()).collect();
     let mut named = 0;
     for d in &world.deployments {
-        assert!(people::by_handle(d.by.as_deref().unwrap()).is_some(), "{}", d.id);
+        assert!(
+            people::by_handle(d.by.as_deref().unwrap()).is_some(),
+            "{}",
+            d.id
+        );
         for key in d.changes.iter().flat_map(|c| &c.issue_keys) {
             assert!(keys.contains(key.as_str()), "{} names {key}", d.id);
             named += 1;
@@ -96,7 +136,12 @@ fn changes_name_real_board_issues_and_people_are_the_team() {
 #[test]
 fn seeded_logs_carry_colour_and_progress_lines() {
     let world = world();
-    let logs: String = world.runs.iter().flat_map(|r| &r.jobs).map(|j| j.log.as_str()).collect();
+    let logs: String = world
+        .runs
+        .iter()
+        .flat_map(|r| &r.jobs)
+        .map(|j| j.log.as_str())
+        .collect();
     assert!(logs.contains("\x1b[32m✔\x1b[0m"));
     assert!(logs.contains("\x1b[31merror:\x1b[0m"));
     assert!(logs.contains("\x1b[1m▶ "));

@@ -1,0 +1,182 @@
+//! The plan popup: what a promote, rollback or cancel will do, what would make the server
+//! refuse, and how to confirm. Sized to its content and kept inside the screen; when short
+//! on height the list of changes gives way first, the confirmation line never.
+
+use super::look::{clock, short, version};
+use super::pieces::{self, Piece};
+use crate::app::Action;
+use crate::app::deploy::{Plan, PlanKind, state_name};
+use crate::ui::Ctx;
+use crate::ui::footer::key_label;
+use crate::ui::popup::open;
+use crate::ui::text::{tail, width};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// Wider than this the popup is hard to take in at a glance.
+const MAX_WIDTH: u16 = 96;
+
+type Line = Vec<Piece>;
+
+pub fn draw(buf: &mut Buffer, screen: Rect, plan: &Plan, ctx: &Ctx) {
+    let title = plan.title();
+    let head = head(plan, ctx);
+    let mut changes = changes(plan, ctx);
+    let room_w = usize::from(screen.width.min(MAX_WIDTH).saturating_sub(6));
+    let confirm = confirmation(plan, room_w, ctx);
+    let widest = head
+        .iter()
+        .chain(&changes)
+        .chain(&confirm)
+        .map(|l| l.iter().map(|p| width(&p.text)).sum::<usize>())
+        .max()
+        .unwrap_or(0)
+        .max(width(&title) + 2);
+    let w = u16::try_from(widest + 4).unwrap_or(MAX_WIDTH).min(MAX_WIDTH);
+    let lines = head.len() + changes.len() + confirm.len();
+    let h = u16::try_from(lines + 2).unwrap_or(u16::MAX);
+    let inner = open(buf, screen, w, h, &title, ctx);
+
+    // The confirmation first, then the head; the changes get what is left.
+    let room = usize::from(inner.height);
+    let confirm_n = confirm.len().min(room);
+    let head_n = head.len().min(room - confirm_n);
+    let change_room = room - confirm_n - head_n;
+    if changes.len() > change_room {
+        let hidden = changes.len() - change_room.saturating_sub(1);
+        changes.truncate(change_room.saturating_sub(1));
+        if change_room > 0 {
+            changes.push(vec![Piece::new(format!("  … {hidden} more"), ctx.theme.muted)]);
+        }
+    }
+    let shown = head
+        .into_iter()
+        .take(head_n)
+        .chain(changes)
+        .chain(confirm.into_iter().rev().take(confirm_n).rev());
+    for (line, y) in shown.zip(inner.y..inner.bottom()) {
+        pieces::draw(buf, inner.x, y, usize::from(inner.width), line, &|s| s);
+    }
+}
+
+/// Service, environments, what runs now and what will run.
+fn head(plan: &Plan, ctx: &Ctx) -> Vec<Line> {
+    let theme = ctx.theme;
+    let field = |name: &str, value: String| {
+        vec![
+            Piece::new(format!("{name}: "), theme.muted),
+            Piece::new(value, theme.text),
+        ]
+    };
+    let mut lines = vec![field("service", plan.service.clone())];
+    match &plan.kind {
+        PlanKind::Promote { from, to } => lines.push(vec![
+            Piece::new(from.clone(), theme.text),
+            Piece::new(" → ", theme.muted),
+            Piece::new(to.clone(), theme.title),
+        ]),
+        PlanKind::Rollback { environment, .. } | PlanKind::Cancel { environment, .. } => {
+            lines.push(field("environment", environment.clone()));
+        }
+    }
+    let runs = plan.current.as_ref().map_or("nothing".to_string(), version);
+    lines.push(field("runs now", runs));
+    match &plan.kind {
+        PlanKind::Cancel { deployment, .. } => {
+            let mut stops = format!("{} · {}", version(deployment), deployment.id);
+            stops.push_str(&format!(" · {}", state_name(deployment.state)));
+            if deployment.state.is_active() {
+                stops.push_str(&format!(" {}", clock(deployment.created_at, ctx.now)));
+            }
+            lines.push(field("will stop", stops));
+        }
+        kind => {
+            let will = match (&plan.incoming, kind) {
+                (Some(d), PlanKind::Rollback { .. }) => format!("{} · {}", version(d), d.id),
+                (Some(d), _) => version(d),
+                (None, _) if plan.loading => "reading history…".to_string(),
+                (None, _) => "—".to_string(),
+            };
+            lines.push(field("will run", will));
+        }
+    }
+    lines
+}
+
+/// The commits the action brings (promote) or takes away (rollback).
+fn changes(plan: &Plan, ctx: &Ctx) -> Vec<Line> {
+    let theme = ctx.theme;
+    let heading = match plan.kind {
+        PlanKind::Promote { .. } => "changes:",
+        PlanKind::Rollback { .. } => "changes undone:",
+        PlanKind::Cancel { .. } => return Vec::new(),
+    };
+    let mut lines = vec![Vec::new(), vec![Piece::new(heading, theme.title)]];
+    if plan.loading {
+        lines.push(vec![Piece::new("  reading history…", theme.pending)]);
+    } else if plan.changes.is_empty() {
+        lines.push(vec![Piece::new("  no changes listed", theme.muted)]);
+    }
+    for change in &plan.changes {
+        let mut line = vec![
+            Piece::new(format!("  {}", short(&change.sha)), theme.card_key),
+            Piece::new(format!(" {}", change.title), theme.text),
+        ];
+        if !change.issue_keys.is_empty() {
+            let keys: Vec<&str> = change.issue_keys.iter().map(|k| k.0.as_str()).collect();
+            line.push(Piece::new(format!(" [{}]", keys.join(", ")), theme.muted));
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// Why nothing will be sent, or how to confirm; `room` is the widest a line can be.
+fn confirmation(plan: &Plan, room: usize, ctx: &Ctx) -> Vec<Line> {
+    let theme = ctx.theme;
+    let key = |action: Action| key_label(ctx.keymap.hint(action)).into_owned();
+    let mut lines = vec![Vec::new()];
+    if !plan.blockers.is_empty() {
+        for blocker in &plan.blockers {
+            lines.push(vec![Piece::new(format!("✖ {blocker}"), theme.error)]);
+        }
+        lines.push(vec![Piece::new(
+            format!("Blocked: nothing will be sent ({})", key(Action::Close)),
+            theme.warning,
+        )]);
+    } else if plan.loading {
+        lines.push(vec![Piece::new(
+            format!("{} cancel", key(Action::Close)),
+            theme.muted,
+        )]);
+    } else if plan.needs_typing() {
+        let env = plan.environment();
+        let ask = format!("{env} is protected. Type its name to confirm: ");
+        // On a narrow screen the input gets its own line so it never scrolls out of sight.
+        let expected = width(env).max(width(&plan.typed)) + 1;
+        let mut input = Vec::new();
+        let input_room = if width(&ask) + expected <= room {
+            let left = room - width(&ask);
+            input.push(Piece::new(ask, theme.warning));
+            left
+        } else {
+            lines.push(vec![Piece::new(ask.trim_end().to_string(), theme.warning)]);
+            room
+        };
+        // The end of what was typed stays in view, the cursor after it.
+        let typed = tail(&plan.typed, input_room.saturating_sub(1));
+        input.push(Piece::new(typed, theme.title));
+        input.push(Piece::new("█", theme.text));
+        lines.push(input);
+        lines.push(vec![Piece::new(
+            format!("{} confirm · {} cancel", key(Action::Open), key(Action::Close)),
+            theme.muted,
+        )]);
+    } else {
+        lines.push(vec![Piece::new(
+            format!("{} confirm · {} cancel", key(Action::Confirm), key(Action::Deny)),
+            theme.muted,
+        )]);
+    }
+    lines
+}
