@@ -229,3 +229,20 @@ fn concurrent_appends_stay_whole_lines() {
             .all(|r| r.result() == Some(AuditResult::Succeeded))
     );
 }
+
+#[test]
+fn an_outcome_without_its_start_is_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let (log, _) = log_in(&dir);
+    let kept = entry(at("2025-03-10T10:00:00Z"), "payments");
+    log.started(&kept).unwrap();
+    log.outcome(
+        &IdempotencyKey::new(),
+        &outcome(at("2025-03-10T10:00:01Z"), AuditResult::Failed, None),
+    )
+    .unwrap();
+    let records = log.read(None).unwrap();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].entry, kept);
+    assert!(records[0].outcomes.is_empty());
+}

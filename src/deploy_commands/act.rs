@@ -3,7 +3,7 @@
 
 use super::plan::{Plan, state_name};
 use super::{Guard, Stop, render, say_waiting};
-use crate::audit::{AuditEntry, AuditLog, AuditOutcome, AuditResult, os_user};
+use crate::audit::{AuditAction, AuditEntry, AuditLog, AuditOutcome, AuditResult, os_user};
 use crate::cli::ActArgs;
 use crate::domain::deploy::{
     DeployState, Deployment, DeploymentId, IdempotencyKey, PromoteRequest, RollbackRequest,
@@ -142,7 +142,11 @@ fn confirm(plan: &Plan, yes: bool) -> Result<(), Stop> {
     let confirmed = if plan.protected {
         ask(&format!("{env} is protected: type {env} to {verb}: ")) == *env
     } else {
-        let answer = ask(&format!("{verb} {} in {env}? y/N ", plan.service));
+        let question = match plan.action {
+            AuditAction::Promote => format!("Promote {} to {env}? y/N ", plan.service),
+            _ => format!("Roll back {} in {env}? y/N ", plan.service),
+        };
+        let answer = ask(&question);
         answer.eq_ignore_ascii_case("y") || answer.eq_ignore_ascii_case("yes")
     };
     if !confirmed {

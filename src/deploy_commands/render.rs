@@ -26,7 +26,9 @@ pub fn plan(plan: &Plan, now: DateTime<Utc>) -> String {
     }
     if plan.incoming.is_some() {
         let heading = if plan.reverts { "reverts" } else { "changes" };
-        out.push_str(&format!("  {heading:<8}  {} commits\n", plan.changes.len()));
+        let count = plan.changes.len();
+        let noun = if count == 1 { "commit" } else { "commits" };
+        out.push_str(&format!("  {heading:<8}  {count} {noun}\n"));
         for change in &plan.changes {
             let sha: String = change.sha.chars().take(7).collect();
             let keys: Vec<&str> = change.issue_keys.iter().map(|k| k.0.as_str()).collect();

@@ -6,7 +6,7 @@
 //! `▌● healthy`                  `▌◐ 🔒 mei: change freeze`
 
 use super::look::{
-    accent, clock, health_style, health_symbol, since, state_style, state_symbol,
+    accent, clock, health_style, health_symbol, state_style, state_symbol,
 };
 use super::pieces::{self, Piece};
 use crate::app::deploy::{health_name, promotable, state_name};
@@ -142,7 +142,7 @@ fn meta(facts: &Facts, ctx: &Ctx) -> Vec<Piece> {
             line.push(Piece::new(format!(" · was {}", current.label()), theme.muted).drop(1));
         }
     } else if let Some(current) = &facts.env.current {
-        line.push(Piece::new(age(since(current), ctx.now), theme.age));
+        line.push(Piece::new(age(current.created_at, ctx.now), theme.age));
         if let Some(who) = &current.by {
             line.push(Piece::new(format!(" · {who}"), theme.assignee).drop(1));
         }

@@ -22,6 +22,23 @@ pub fn hints(ctx: &Ctx) -> Vec<Hint> {
         ];
     }
     let read_only = read_only(ctx);
+    let answered = view
+        .backends
+        .iter()
+        .any(|b| b.last_synced.is_some() || b.last_error.is_some());
+    if !answered {
+        // Nothing to select yet: only the ways out, and a retry when there is a backend.
+        let mut hints = Vec::new();
+        if !view.backends.is_empty() {
+            hints.push(key(Action::Refresh, "refresh", 1));
+        }
+        hints.extend([
+            key(Action::ScreenBoard, "board", 0),
+            key(Action::Help, "help", 0),
+            key(Action::Quit, "quit", 0),
+        ]);
+        return hints;
+    }
     if view.history.is_some() {
         let mut hints = vec![arrows(ctx, &[Action::Up, Action::Down], "row", 3)];
         if !read_only {

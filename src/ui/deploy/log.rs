@@ -59,7 +59,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, log: &LogView, ctx: &Ctx) {
 /// state, made safe like the rest).
 fn visible(log: &LogView) -> Vec<Cow<'_, str>> {
     let mut lines: Vec<Cow<str>> = log.lines.iter().map(|l| Cow::Borrowed(l.as_str())).collect();
-    let partial = log.partial.rsplit('\r').next().unwrap_or_default();
+    let partial = log.partial.trim_end_matches('\r');
+    let partial = partial.rsplit('\r').next().unwrap_or_default();
     if !partial.is_empty() && log.scroll == 0 {
         lines.push(Cow::Owned(sanitize(partial, false)));
     }

@@ -74,11 +74,6 @@ pub fn version(d: &Deployment) -> String {
     }
 }
 
-/// When a deployment took over its environment: when it finished, else when it started.
-pub fn since(d: &Deployment) -> DateTime<Utc> {
-    d.finished_at.unwrap_or(d.created_at)
-}
-
 /// "just now", "2m ago": how old something on screen is.
 pub fn ago(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
     match age(at, now).as_str() {

@@ -111,6 +111,10 @@ fn changes(plan: &Plan, ctx: &Ctx) -> Vec<Line> {
         PlanKind::Rollback { .. } => "changes undone:",
         PlanKind::Cancel { .. } => return Vec::new(),
     };
+    // A plan blocked before its history was read has no list to speak of.
+    if !plan.blockers.is_empty() && plan.changes.is_empty() {
+        return Vec::new();
+    }
     let mut lines = vec![Vec::new(), vec![Piece::new(heading, theme.title)]];
     if plan.loading {
         lines.push(vec![Piece::new("  reading history…", theme.pending)]);

@@ -1,11 +1,11 @@
 use super::*;
 
-fn user_file(name: &str, text: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("shipdeck-theme-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+/// A theme file in its own temporary directory, removed when the guard drops.
+fn user_file(name: &str, text: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
     std::fs::write(&path, text).unwrap();
-    path.to_string_lossy().into_owned()
+    (dir, path.to_string_lossy().into_owned())
 }
 
 #[test]
@@ -46,13 +46,13 @@ fn mono_has_no_colour_and_no_color_forces_it() {
     assert!(colours(&mono).iter().all(Option::is_none));
     assert!(mono.selection.add_modifier.contains(Modifier::REVERSED));
     assert_eq!(Theme::load("dark", true).unwrap(), mono);
-    let path = user_file("colourful.toml", "text = \"red\"\n");
+    let (_dir, path) = user_file("colourful.toml", "text = \"red\"\n");
     assert_eq!(Theme::load(&path, true).unwrap(), mono);
 }
 
 #[test]
 fn a_user_file_merges_over_dark() {
-    let path = user_file(
+    let (_dir, path) = user_file(
         "mine.toml",
         "wip_over = { fg = \"#ff00aa\", bg = 17, modifiers = [\"underlined\"] }\nmuted = \"grey\"\n",
     );
@@ -71,7 +71,7 @@ fn a_user_file_merges_over_dark() {
 
 #[test]
 fn a_bad_colour_names_the_file_and_key() {
-    let path = user_file("typo.toml", "wip_over = { fg = \"purpel\" }\n");
+    let (_dir, path) = user_file("typo.toml", "wip_over = { fg = \"purpel\" }\n");
     let err = Theme::load(&path, false).unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -106,7 +106,7 @@ fn other_mistakes_are_explained() {
         ("\n\ntext = {\n", ": line 3: "),
     ];
     for (i, (text, expected)) in cases.into_iter().enumerate() {
-        let path = user_file(&format!("bad{i}.toml"), text);
+        let (_dir, path) = user_file(&format!("bad{i}.toml"), text);
         let message = Theme::load(&path, false).unwrap_err().to_string();
         assert!(message.starts_with(&path), "{message}");
         assert!(message.contains(expected), "{message} lacks {expected}");
