@@ -1,5 +1,6 @@
 use clap::Parser;
 use shipdeck::app::State;
+use shipdeck::app::deploy::BackendView;
 use shipdeck::app::keymap::Keymap;
 use shipdeck::app::run::{Deps, run};
 use shipdeck::audit::AuditLog;
@@ -101,6 +102,11 @@ async fn interactive(session: Session, global: &Global) -> ExitCode {
     state.has_tracker = session.tracker.is_some();
     state.banner = session.banner.clone();
     state.read_only = global.read_only || ui.read_only;
+    state.deploy.backends = session
+        .deploys
+        .iter()
+        .map(|handle| BackendView::new(handle.name.clone(), handle.read_only))
+        .collect();
     let (engine, events) = sync::spawn(sync::Providers {
         tracker: session.tracker.clone(),
         deploys: session

@@ -125,7 +125,7 @@ impl State {
             .filter(|i| mine.is_none_or(|me| i.assignee.as_ref().is_some_and(|a| a.id == me.id)))
             .collect();
         if self.swimlanes {
-            cards.sort_by_key(|i| lane_of(i));
+            cards.sort_by_cached_key(|i| lane_of(i));
         }
         cards
     }

@@ -11,6 +11,8 @@ pub struct Config {
     /// One table per deploy backend.
     #[serde(default)]
     pub deploy: Vec<DeployConfig>,
+    #[serde(default)]
+    pub logs: LogsConfig,
     /// action name -> chords, e.g. `move_right = ["shift-l", "shift-right"]`.
     #[serde(default)]
     pub keys: BTreeMap<String, Vec<String>>,
@@ -103,4 +105,22 @@ pub struct DeployConfig {
 pub enum DeployBackendKind {
     /// The shipdeck deploy protocol v1 (docs/deploy-protocol.md).
     Http,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct LogsConfig {
+    /// Lines the log viewer keeps in memory; older ones are dropped (`s` still saves all).
+    pub max_lines: usize,
+    /// Case-sensitive substrings that mark an error line for `e` / `E`.
+    pub error_patterns: Vec<String>,
+}
+
+impl Default for LogsConfig {
+    fn default() -> Self {
+        Self {
+            max_lines: 200_000,
+            error_patterns: ["error", "ERROR", "##[error]", "FAILED", "panicked"].map(String::from).to_vec(),
+        }
+    }
 }

@@ -72,13 +72,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
 }
 
 /// ` 1 Board [2 Deploys]`: the active screen in brackets and the selection style, so it reads
-/// in mono too; the keys come from the keymap. Returns the cells used.
+/// in mono too; the keys come from the keymap. Returns where the last tab's text ends.
 fn tabs(buf: &mut Buffer, x: u16, y: u16, max: usize, ctx: &Ctx) -> u16 {
     let screens = [
         (Screen::Board, Action::ScreenBoard, "Board"),
         (Screen::Deploy, Action::ScreenDeploy, "Deploys"),
     ];
-    let mut used = 0;
+    let (mut used, mut end) = (0, 0);
     for (screen, action, name) in screens {
         let key = key_label(ctx.keymap.hint(action));
         let label = if key.is_empty() {
@@ -86,14 +86,17 @@ fn tabs(buf: &mut Buffer, x: u16, y: u16, max: usize, ctx: &Ctx) -> u16 {
         } else {
             format!("{key} {name}")
         };
-        let (text, style) = if ctx.state.screen == screen {
+        let active = ctx.state.screen == screen;
+        let (text, style) = if active {
             (format!("[{label}]"), ctx.theme.selection)
         } else {
             (format!(" {label} "), ctx.theme.muted)
         };
         used += put(buf, x + used, y, &text, max.saturating_sub(usize::from(used)), style);
+        // An inactive tab's padding is not text: the title keeps the same gap either way.
+        end = used.saturating_sub(u16::from(!active));
     }
-    used
+    end
 }
 
 fn filters(ctx: &Ctx) -> String {
