@@ -11,7 +11,7 @@ use fixture::{
 };
 use insta::assert_snapshot;
 use ratatui::style::{Color, Modifier};
-use shipdeck::app::deploy::{BackendView, LogView};
+use shipdeck::app::deploy::BackendView;
 use shipdeck::app::{Action, Msg, Popup, Screen, update};
 use shipdeck::domain::deploy::{DeployKind, DeployState, Service};
 use shipdeck::sync::SyncEvent;
@@ -44,20 +44,60 @@ fn matrix_200x60_with_a_second_backend_out_of_date() {
 fn prod_history() -> Vec<shipdeck::domain::deploy::Deployment> {
     use DeployState::*;
     let mut current = with_changes(
-        dep("d-31", "payments", "prod", "1.7.2", "7a2c9e1f00", Succeeded, 2 * 1440, "mei"),
+        dep(
+            "d-31",
+            "payments",
+            "prod",
+            "1.7.2",
+            "7a2c9e1f00",
+            Succeeded,
+            2 * 1440,
+            "mei",
+        ),
         &[
             ("7a2c9e1f00", "Retry webhooks with backoff", &["PLAT-212"]),
             ("1b2c3d4e55", "Bump serde to 1.0.215", &[]),
-            ("5e6f7a8b66", "Fix rounding in partial refunds", &["PLAT-90", "PLAT-7"]),
+            (
+                "5e6f7a8b66",
+                "Fix rounding in partial refunds",
+                &["PLAT-90", "PLAT-7"],
+            ),
         ],
     );
     current.kind = DeployKind::Promote;
     current.reason = Some("weekly release".into());
-    let mut rollback = dep("d-28", "payments", "prod", "1.7.1", "71aa00bb11", Succeeded, 5 * 1440, "ana");
+    let mut rollback = dep(
+        "d-28",
+        "payments",
+        "prod",
+        "1.7.1",
+        "71aa00bb11",
+        Succeeded,
+        5 * 1440,
+        "ana",
+    );
     rollback.kind = DeployKind::Rollback;
     rollback.reason = Some("1.7.0 broke refunds for EUR accounts".into());
-    let broken = dep("d-27", "payments", "prod", "1.7.0", "70cc00dd22", Failed, 6 * 1440, "bo");
-    let mut older = dep("d-20", "payments", "prod", "1.6.4", "64ee00ff33", Succeeded, 12 * 1440, "mei");
+    let broken = dep(
+        "d-27",
+        "payments",
+        "prod",
+        "1.7.0",
+        "70cc00dd22",
+        Failed,
+        6 * 1440,
+        "bo",
+    );
+    let mut older = dep(
+        "d-20",
+        "payments",
+        "prod",
+        "1.6.4",
+        "64ee00ff33",
+        Succeeded,
+        12 * 1440,
+        "mei",
+    );
     older.kind = DeployKind::Promote;
     vec![current, rollback, broken, older]
 }
@@ -76,7 +116,10 @@ fn history_pane_with_changes_and_an_issue_on_the_board() {
     let terminal = draw(&state, 110, 32);
     let text = screen(&terminal);
     assert!(text.contains("PLAT-212 ▸ on board: In Progress"), "{text}");
-    assert!(!text.contains("PLAT-7 ▸"), "PLAT-7 is not on the board: {text}");
+    assert!(
+        !text.contains("PLAT-7 ▸"),
+        "PLAT-7 is not on the board: {text}"
+    );
     assert_snapshot!(terminal.backend());
 }
 
@@ -93,7 +136,10 @@ fn history_while_loading() {
     select(&mut state, 0, 2);
     act(&mut state, Action::Open);
     let text = screen(&draw(&state, 100, 30));
-    assert!(text.contains("payments · prod · history · loading…"), "{text}");
+    assert!(
+        text.contains("payments · prod · history · loading…"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -105,19 +151,64 @@ fn promote_plan_with_changes() {
     let loading = screen(&draw(&state, 80, 24));
     assert!(loading.contains("reading history…"), "{loading}");
     let newest = with_changes(
-        dep("d-35", "payments", "dev", "1.9.0", "9f0e1d2c33", Succeeded, 60, "ana"),
+        dep(
+            "d-35",
+            "payments",
+            "dev",
+            "1.9.0",
+            "9f0e1d2c33",
+            Succeeded,
+            60,
+            "ana",
+        ),
         &[
             ("9f0e1d2c33", "Add Apple Pay to checkout", &["PLAT-212"]),
             ("4d5e6f7a88", "Log refund ids", &[]),
         ],
     );
-    let failed = dep("d-34", "payments", "dev", "1.8.9", "89ab00cd44", Failed, 90, "bo");
-    let earlier = with_changes(
-        dep("d-32", "payments", "dev", "1.8.5", "85ef00aa55", Succeeded, 150, "ana"),
-        &[("85ef00aa55", "Rate-limit the refunds endpoint", &["PLAT-90", "PLAT-7"])],
+    let failed = dep(
+        "d-34",
+        "payments",
+        "dev",
+        "1.8.9",
+        "89ab00cd44",
+        Failed,
+        90,
+        "bo",
     );
-    let running = dep("d-30", "payments", "dev", "1.8.0", "8e1f0a9b22", Succeeded, 300, "mei");
-    history_loaded(&mut state, "payments", "dev", vec![newest, failed, earlier, running]);
+    let earlier = with_changes(
+        dep(
+            "d-32",
+            "payments",
+            "dev",
+            "1.8.5",
+            "85ef00aa55",
+            Succeeded,
+            150,
+            "ana",
+        ),
+        &[(
+            "85ef00aa55",
+            "Rate-limit the refunds endpoint",
+            &["PLAT-90", "PLAT-7"],
+        )],
+    );
+    let running = dep(
+        "d-30",
+        "payments",
+        "dev",
+        "1.8.0",
+        "8e1f0a9b22",
+        Succeeded,
+        300,
+        "mei",
+    );
+    history_loaded(
+        &mut state,
+        "payments",
+        "dev",
+        vec![newest, failed, earlier, running],
+    );
     assert_snapshot!(draw(&state, 80, 24).backend());
 }
 
@@ -138,10 +229,28 @@ fn typed_confirmation_with_partial_text() {
     act(&mut state, Action::Promote);
     let staging = vec![
         with_changes(
-            dep("d-24", "ledger", "staging", "2.4.0", "24c0ffee00", Succeeded, 1200, "bo"),
+            dep(
+                "d-24",
+                "ledger",
+                "staging",
+                "2.4.0",
+                "24c0ffee00",
+                Succeeded,
+                1200,
+                "bo",
+            ),
             &[("24c0ffee00", "Double-entry checks on import", &["PLAT-212"])],
         ),
-        dep("d-21", "ledger", "staging", "2.3.1", "23b1aa0c11", Succeeded, 5000, "bo"),
+        dep(
+            "d-21",
+            "ledger",
+            "staging",
+            "2.3.1",
+            "23b1aa0c11",
+            Succeeded,
+            5000,
+            "bo",
+        ),
     ];
     history_loaded(&mut state, "ledger", "staging", staging);
     for c in "pro".chars() {
@@ -203,7 +312,9 @@ fn notes_when_there_is_nothing_to_show() {
     let terminal = draw(&state, 100, 24);
     let text = screen(&terminal);
     assert!(
-        text.contains("No deploy backend configured: add a [[deploy]] table (see config.example.toml)"),
+        text.contains(
+            "No deploy backend configured: add a [[deploy]] table (see config.example.toml)"
+        ),
         "{text}"
     );
     assert_eq!(row(&terminal, 23), " 1 board  ? help  q quit");
@@ -229,7 +340,10 @@ fn the_board_shows_the_tabs_and_the_way_to_deploys() {
     state.screen = Screen::Board;
     let terminal = draw(&state, 100, 24);
     let header = row(&terminal, 0);
-    assert!(header.starts_with("[1 Board] 2 Deploys  Platform"), "{header}");
+    assert!(
+        header.starts_with("[1 Board] 2 Deploys  Platform"),
+        "{header}"
+    );
     assert!(row(&terminal, 23).contains("2 deploys  ? help  q quit"));
     // Without deploys there is one screen: no tabs, no hint.
     state.deploy.backends.clear();
@@ -249,14 +363,18 @@ fn backend_errors_say_how_old_the_data_is() {
     let terminal = draw(&state, 100, 24);
     let status = row(&terminal, 22);
     assert!(
-        status.contains("⚠ sandbox: the deploy API answered 503 (server) · showing data from 2m ago"),
+        status
+            .contains("⚠ sandbox: the deploy API answered 503 (server) · showing data from 2m ago"),
         "{status}"
     );
     assert!(row(&terminal, 2).contains("showing data from 2m ago"));
     // A note from an action outranks it until dismissed.
     state.deploy.error = Some("Promote payments dev → staging: refused (409)".into());
     let status = row(&draw(&state, 100, 24), 22);
-    assert!(status.contains("⚠ Promote payments dev → staging: refused (409)"), "{status}");
+    assert!(
+        status.contains("⚠ Promote payments dev → staging: refused (409)"),
+        "{status}"
+    );
 }
 
 #[test]
@@ -272,7 +390,15 @@ fn mono_reads_without_colour() {
             .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
     );
     let text = screen(&terminal);
-    for sign in ["[2 Deploys]", "▸ ledger", "▌✔ 2.3.1", "◐ degraded", "✖ 0.9.0 failed", "⇡ promotable", "🔒"] {
+    for sign in [
+        "[2 Deploys]",
+        "▸ ledger",
+        "▌✔ 2.3.1",
+        "◐ degraded",
+        "✖ 0.9.0 failed",
+        "⇡ promotable",
+        "🔒",
+    ] {
         assert!(text.contains(sign), "missing {sign:?} in\n{text}");
     }
     let marker = buffer.content.iter().find(|c| c.symbol() == "▌").unwrap();

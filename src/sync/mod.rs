@@ -10,6 +10,7 @@ pub use engine::{Engine, Providers, patient, spawn};
 use crate::domain::deploy::{
     Deployment, DeploymentId, IdempotencyKey, PromoteRequest, RollbackRequest, Service,
 };
+use crate::domain::pipeline::Run;
 use crate::domain::{Board, Column, IssueKey, Person};
 use chrono::{DateTime, Utc};
 use std::time::Duration;
@@ -42,6 +43,27 @@ pub enum Request {
         run_id: String,
     },
     StopLog,
+    /// Recent pipeline runs of every backend that serves them.
+    FetchRuns,
+    /// One run with its jobs and steps (polled while it runs).
+    FetchRun { backend: usize, run_id: String },
+    /// Stream a job's log from `offset` (SSE where offered, else polling), resuming after a
+    /// dropped connection; replaces any earlier tail.
+    TailLog { backend: usize, run_id: String, job_id: String, offset: u64 },
+    StopTail,
+    /// Re-read the whole log from the server (the viewer may have dropped old lines) into `path`.
+    SaveLog { backend: usize, run_id: String, job_id: String, path: std::path::PathBuf },
+}
+
+/// How a log tail stands, for the viewer's "following" / "complete" label.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TailState {
+    Following,
+    /// The connection dropped; resuming from the last offset.
+    Reconnecting { attempt: u32, error: String },
+    /// The job ended and every byte arrived.
+    Complete,
+    Failed { error: String },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -123,6 +145,37 @@ pub enum SyncEvent {
     },
     LogFailed {
         run_id: String,
+        error: String,
+    },
+    RunsLoaded {
+        backend: usize,
+        runs: Vec<Run>,
+        at: DateTime<Utc>,
+    },
+    RunsFailed {
+        backend: usize,
+        error: String,
+    },
+    RunLoaded {
+        backend: usize,
+        run: Run,
+    },
+    /// Raw log bytes of a tailed job, in order, each byte exactly once.
+    LogBytes {
+        run_id: String,
+        job_id: String,
+        bytes: Vec<u8>,
+    },
+    TailChanged {
+        run_id: String,
+        job_id: String,
+        tail: TailState,
+    },
+    LogSaved {
+        path: std::path::PathBuf,
+        bytes: u64,
+    },
+    SaveFailed {
         error: String,
     },
     /// Polling a deployment failed for good; its outcome must be read from the history.

@@ -92,7 +92,14 @@ fn tabs(buf: &mut Buffer, x: u16, y: u16, max: usize, ctx: &Ctx) -> u16 {
         } else {
             (format!(" {label} "), ctx.theme.muted)
         };
-        used += put(buf, x + used, y, &text, max.saturating_sub(usize::from(used)), style);
+        used += put(
+            buf,
+            x + used,
+            y,
+            &text,
+            max.saturating_sub(usize::from(used)),
+            style,
+        );
         // An inactive tab's padding is not text: the title keeps the same gap either way.
         end = used.saturating_sub(u16::from(!active));
     }

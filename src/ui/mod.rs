@@ -14,8 +14,8 @@ mod theme;
 
 pub use theme::{Theme, ThemeError};
 
-use crate::app::{Screen, State};
 use crate::app::keymap::Keymap;
+use crate::app::{Screen, State};
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;

@@ -74,7 +74,16 @@ pub fn services() -> Vec<Service> {
     use DeployState::*;
     let mut payments_prod = env(
         "prod",
-        dep("d-31", "payments", "prod", "1.7.2", "7a2c9e1f00", Succeeded, 2 * 1440, "mei"),
+        dep(
+            "d-31",
+            "payments",
+            "prod",
+            "1.7.2",
+            "7a2c9e1f00",
+            Succeeded,
+            2 * 1440,
+            "mei",
+        ),
     );
     payments_prod.lock = Some(Lock {
         by: "mei".into(),
@@ -83,7 +92,16 @@ pub fn services() -> Vec<Service> {
     });
     let mut ledger_prod = env(
         "prod",
-        dep("d-22", "ledger", "prod", "2.3.1", "23b1aa0c11", Succeeded, 3 * 1440, "bo"),
+        dep(
+            "d-22",
+            "ledger",
+            "prod",
+            "2.3.1",
+            "23b1aa0c11",
+            Succeeded,
+            3 * 1440,
+            "bo",
+        ),
     );
     ledger_prod.health = Health::Degraded;
     vec![
@@ -93,11 +111,29 @@ pub fn services() -> Vec<Service> {
             environments: vec![
                 env(
                     "dev",
-                    dep("d-35", "payments", "dev", "1.9.0", "9f0e1d2c33", Succeeded, 60, "ana"),
+                    dep(
+                        "d-35",
+                        "payments",
+                        "dev",
+                        "1.9.0",
+                        "9f0e1d2c33",
+                        Succeeded,
+                        60,
+                        "ana",
+                    ),
                 ),
                 env(
                     "staging",
-                    dep("d-33", "payments", "staging", "1.8.0", "8e1f0a9b22", Succeeded, 180, "mei"),
+                    dep(
+                        "d-33",
+                        "payments",
+                        "staging",
+                        "1.8.0",
+                        "8e1f0a9b22",
+                        Succeeded,
+                        180,
+                        "mei",
+                    ),
                 ),
                 payments_prod,
             ],
@@ -108,11 +144,29 @@ pub fn services() -> Vec<Service> {
             environments: vec![
                 env(
                     "dev",
-                    dep("d-25", "ledger", "dev", "2.4.0", "24c0ffee00", Succeeded, 1440, "bo"),
+                    dep(
+                        "d-25",
+                        "ledger",
+                        "dev",
+                        "2.4.0",
+                        "24c0ffee00",
+                        Succeeded,
+                        1440,
+                        "bo",
+                    ),
                 ),
                 env(
                     "staging",
-                    dep("d-24", "ledger", "staging", "2.4.0", "24c0ffee00", Succeeded, 1200, "bo"),
+                    dep(
+                        "d-24",
+                        "ledger",
+                        "staging",
+                        "2.4.0",
+                        "24c0ffee00",
+                        Succeeded,
+                        1200,
+                        "bo",
+                    ),
                 ),
                 ledger_prod,
             ],
@@ -123,11 +177,29 @@ pub fn services() -> Vec<Service> {
             environments: vec![
                 env(
                     "dev",
-                    dep("d-41", "notifications", "dev", "0.9.0", "09aa11bb22", Failed, 20, "bo"),
+                    dep(
+                        "d-41",
+                        "notifications",
+                        "dev",
+                        "0.9.0",
+                        "09aa11bb22",
+                        Failed,
+                        20,
+                        "bo",
+                    ),
                 ),
                 env(
                     "staging",
-                    dep("d-40", "notifications", "staging", "0.8.2", "08cc22dd33", Succeeded, 4 * 1440, "ana"),
+                    dep(
+                        "d-40",
+                        "notifications",
+                        "staging",
+                        "0.8.2",
+                        "08cc22dd33",
+                        Succeeded,
+                        4 * 1440,
+                        "ana",
+                    ),
                 ),
             ],
         },

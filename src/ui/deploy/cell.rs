@@ -5,9 +5,7 @@
 //! `▌2h · ana`                   `▌mei · was 1.8.0`
 //! `▌● healthy`                  `▌◐ 🔒 mei: change freeze`
 
-use super::look::{
-    accent, clock, health_style, health_symbol, state_style, state_symbol,
-};
+use super::look::{accent, clock, health_style, health_symbol, state_style, state_symbol};
 use super::pieces::{self, Piece};
 use crate::app::deploy::{health_name, promotable, state_name};
 use crate::domain::deploy::{DeployState, Deployment, Environment, Service};
@@ -53,7 +51,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, spot: &Spot, ctx: &Ctx) {
             put(buf, area.x, y, SELECTED, 1, patch(theme.text));
         }
     }
-    let env = spot.service.environments.iter().find(|e| e.name == spot.env);
+    let env = spot
+        .service
+        .environments
+        .iter()
+        .find(|e| e.name == spot.env);
     let lines = match env {
         None => vec![vec![Piece::new("—", theme.muted)]],
         Some(env) => lines(&facts(spot, env, ctx), area.height, ctx),
@@ -88,7 +90,11 @@ fn lines(facts: &Facts, height: u16, ctx: &Ctx) -> Vec<Vec<Piece>> {
         0 => Vec::new(),
         1 => vec![main(facts, height, ctx)],
         2 => vec![main(facts, height, ctx), health(facts, ctx)],
-        _ => vec![main(facts, height, ctx), meta(facts, ctx), health(facts, ctx)],
+        _ => vec![
+            main(facts, height, ctx),
+            meta(facts, ctx),
+            health(facts, ctx),
+        ],
     }
 }
 
@@ -120,7 +126,13 @@ fn main(facts: &Facts, height: u16, ctx: &Ctx) -> Vec<Piece> {
     }
     if height < 2 {
         let health = facts.env.health;
-        line.push(Piece::new(format!(" {}", health_symbol(health)), health_style(health, theme)).drop(1));
+        line.push(
+            Piece::new(
+                format!(" {}", health_symbol(health)),
+                health_style(health, theme),
+            )
+            .drop(1),
+        );
         if facts.env.lock.is_some() {
             line.push(Piece::new(" 🔒", theme.warning).drop(1));
         }

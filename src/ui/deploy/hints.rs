@@ -52,7 +52,10 @@ pub fn hints(ctx: &Ctx) -> Vec<Hint> {
         return hints;
     }
     let moves = [Action::Left, Action::Right, Action::Up, Action::Down];
-    let mut hints = vec![arrows(ctx, &moves, "select", 4), key(Action::Open, "history", 1)];
+    let mut hints = vec![
+        arrows(ctx, &moves, "select", 4),
+        key(Action::Open, "history", 1),
+    ];
     if read_only {
         hints.push(Hint::note("read-only"));
     } else {

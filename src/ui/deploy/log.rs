@@ -39,16 +39,33 @@ pub fn draw(buf: &mut Buffer, area: Rect, log: &LogView, ctx: &Ctx) {
     }
     if let Some(error) = log.error.as_ref().filter(|_| inner.height > 0) {
         inner.height -= 1;
-        put(buf, inner.x, inner.bottom(), &format!("⚠ {error}"), max, theme.error);
+        put(
+            buf,
+            inner.x,
+            inner.bottom(),
+            &format!("⚠ {error}"),
+            max,
+            theme.error,
+        );
     }
     let lines = visible(log);
     if lines.is_empty() && !log.complete && inner.height > 0 {
-        put(buf, inner.x, inner.y, "waiting for output…", max, theme.muted);
+        put(
+            buf,
+            inner.x,
+            inner.y,
+            "waiting for output…",
+            max,
+            theme.muted,
+        );
         return;
     }
     let rows = usize::from(inner.height);
     // `scroll` counts from the bottom; the window never goes above the first line.
-    let end = lines.len().saturating_sub(log.scroll).max(rows.min(lines.len()));
+    let end = lines
+        .len()
+        .saturating_sub(log.scroll)
+        .max(rows.min(lines.len()));
     let start = end.saturating_sub(rows);
     for (line, y) in lines[start..end].iter().zip(inner.y..) {
         put(buf, inner.x, y, line, max, theme.text);
@@ -58,7 +75,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, log: &LogView, ctx: &Ctx) {
 /// The stored lines and, while following, the line still being written (its latest `\r`
 /// state, made safe like the rest).
 fn visible(log: &LogView) -> Vec<Cow<'_, str>> {
-    let mut lines: Vec<Cow<str>> = log.lines.iter().map(|l| Cow::Borrowed(l.as_str())).collect();
+    let mut lines: Vec<Cow<str>> = log
+        .lines
+        .iter()
+        .map(|l| Cow::Borrowed(l.as_str()))
+        .collect();
     let partial = log.partial.trim_end_matches('\r');
     let partial = partial.rsplit('\r').next().unwrap_or_default();
     if !partial.is_empty() && log.scroll == 0 {
@@ -75,7 +96,10 @@ fn progress<'a>(log: &LogView, ctx: &Ctx) -> Line<'a> {
     } else if log.complete {
         ("complete".to_string(), theme.success)
     } else if log.scroll > 0 {
-        (format!("paused · {} newer below", log.scroll), theme.warning)
+        (
+            format!("paused · {} newer below", log.scroll),
+            theme.warning,
+        )
     } else {
         ("following".to_string(), theme.pending)
     };

@@ -96,7 +96,12 @@ pub fn clock(from: DateTime<Utc>, now: DateTime<Utc>) -> String {
 /// How long a deployment took: "45s", "3m12s", "1h02m"; "running" while it moves.
 pub fn took(d: &Deployment) -> String {
     let Some(end) = d.finished_at else {
-        return if d.state.is_active() { "running" } else { "—" }.to_string();
+        return if d.state.is_active() {
+            "running"
+        } else {
+            "—"
+        }
+        .to_string();
     };
     let secs = (end - d.created_at).num_seconds().max(0);
     match secs {
@@ -137,7 +142,10 @@ mod tests {
     fn durations_and_clocks() {
         assert_eq!(took(&deployment(Some(45), DeployState::Succeeded)), "45s");
         assert_eq!(took(&deployment(Some(192), DeployState::Failed)), "3m12s");
-        assert_eq!(took(&deployment(Some(3720), DeployState::Succeeded)), "1h02m");
+        assert_eq!(
+            took(&deployment(Some(3720), DeployState::Succeeded)),
+            "1h02m"
+        );
         assert_eq!(took(&deployment(None, DeployState::InProgress)), "running");
         assert_eq!(took(&deployment(None, DeployState::Cancelled)), "—");
         let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();

@@ -3,13 +3,12 @@
 //! "3 ▶"); too many services scroll so the selected row stays in view.
 
 use super::cell::{self, Spot};
+use super::labels::{header, name, title};
 use crate::app::deploy::{BackendView, DeployView};
 use crate::ui::Ctx;
-use super::look::ago;
-use crate::ui::text::{put, put_right, width};
+use crate::ui::text::{put, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 
 /// Narrower than this a cell cannot show a version and its state symbol.
 const MIN_CELL: u16 = 14;
@@ -30,9 +29,9 @@ enum Item<'a> {
 
 /// Which environment columns are on screen: `first..first + shown`.
 #[derive(Debug, PartialEq)]
-struct Strip {
-    first: usize,
-    shown: usize,
+pub struct Strip {
+    pub first: usize,
+    pub shown: usize,
 }
 
 /// Lines the whole matrix takes with `lines_per_cell`: the environment names, then each
@@ -69,7 +68,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, lines_per_cell: u16, ctx: &Ctx) {
         if h == 0 {
             break;
         }
-        let line = Rect { y, height: h, ..body };
+        let line = Rect {
+            y,
+            height: h,
+            ..body
+        };
         match item {
             Item::Title(backend) => title(buf, line, backend, ctx),
             Item::Empty => {
@@ -85,7 +88,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, lines_per_cell: u16, ctx: &Ctx) {
             Item::Row(row, backend, service) => {
                 let service = &view.backends[*backend].services[*service];
                 let selected_row = *row == view.row;
-                name(buf, Rect { width: name_w, ..line }, service, selected_row, ctx);
+                name(
+                    buf,
+                    Rect {
+                        width: name_w,
+                        ..line
+                    },
+                    service,
+                    selected_row,
+                    ctx,
+                );
                 for (k, &(x, w)) in columns.iter().enumerate() {
                     let index = strip.first + k;
                     let spot = Spot {
@@ -94,7 +106,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, lines_per_cell: u16, ctx: &Ctx) {
                         env: &envs[index],
                         selected: selected_row && index == view.env,
                     };
-                    cell::draw(buf, Rect { x, width: w, ..line }, &spot, ctx);
+                    cell::draw(
+                        buf,
+                        Rect {
+                            x,
+                            width: w,
+                            ..line
+                        },
+                        &spot,
+                        ctx,
+                    );
                 }
             }
         }
@@ -192,74 +213,6 @@ fn columns(x: u16, width: u16, strip: &Strip) -> Vec<(u16, u16)> {
             column
         })
         .collect()
-}
-
-/// Environment names over their columns, the selected one accented; hidden columns counted.
-fn header(buf: &mut Buffer, area: Rect, envs: &[String], strip: &Strip, columns: &[(u16, u16)], ctx: &Ctx) {
-    let theme = ctx.theme;
-    if strip.first > 0 {
-        put(buf, area.x + 1, area.y, &format!("◀ {}", strip.first), 8, theme.title);
-    }
-    let hidden = envs.len() - strip.first - strip.shown;
-    let mut right = area;
-    if hidden > 0 {
-        let x = put_right(buf, area, area.y, &format!("{hidden} ▶ "), theme.title);
-        right.width = x - area.x;
-    }
-    for (k, &(x, w)) in columns.iter().enumerate() {
-        let index = strip.first + k;
-        let style = if index == ctx.state.deploy.env {
-            theme.border_focus
-        } else {
-            theme.title
-        };
-        let room = right.right().saturating_sub(x + 1).min(w.saturating_sub(2));
-        put(buf, x + 1, area.y, &envs[index], usize::from(room), style);
-    }
-}
-
-/// `sandbox · synced 2m ago`, or its error with how old the data is.
-fn title(buf: &mut Buffer, line: Rect, backend: &BackendView, ctx: &Ctx) {
-    let theme = ctx.theme;
-    let mut parts: Vec<(String, Style)> = vec![(backend.name.clone(), theme.lane_header)];
-    if backend.read_only {
-        parts.push(("read-only".into(), theme.warning));
-    }
-    let synced = backend.last_synced.map(|at| ago(at, ctx.now));
-    if backend.loading {
-        parts.push(("⟳ syncing…".into(), theme.pending));
-    } else if let Some(error) = &backend.last_error {
-        parts.push((format!("⚠ {error}"), theme.error));
-    } else if let Some(ago) = &synced {
-        parts.push((format!("synced {ago}"), theme.muted));
-    }
-    if let (Some(_), Some(ago)) = (&backend.last_error, &synced) {
-        parts.push((format!("showing data from {ago}"), theme.warning));
-    }
-    let mut x = line.x + 1;
-    for (i, (text, style)) in parts.iter().enumerate() {
-        let room = |x: u16| usize::from(line.right().saturating_sub(x + 1));
-        if i > 0 {
-            x += put(buf, x, line.y, " · ", room(x), theme.muted);
-        }
-        x += put(buf, x, line.y, text, room(x), *style);
-    }
-}
-
-/// `▸ payments` on the first line of the row, its repository under it.
-fn name(buf: &mut Buffer, area: Rect, service: &crate::domain::deploy::Service, selected: bool, ctx: &Ctx) {
-    let theme = ctx.theme;
-    let room = usize::from(area.width.saturating_sub(4));
-    let (marker, style) = if selected {
-        ("▸", theme.title)
-    } else {
-        (" ", theme.text)
-    };
-    put(buf, area.x + 1, area.y, marker, 1, theme.border_focus);
-    put(buf, area.x + 3, area.y, &service.name, room, style);
-    if let (Some(repo), true) = (&service.repo, area.height > 1) {
-        put(buf, area.x + 3, area.y + 1, repo, room, theme.muted);
-    }
 }
 
 #[cfg(test)]

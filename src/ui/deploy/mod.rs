@@ -5,12 +5,14 @@
 mod cell;
 mod hints;
 mod history;
+mod labels;
 mod log;
 mod look;
 mod matrix;
 mod pieces;
 mod plan;
 mod status;
+mod table;
 
 pub use hints::hints;
 pub use status::draw as draw_status;
@@ -66,7 +68,15 @@ fn matrix_and_history(buf: &mut Buffer, body: Rect, ctx: &Ctx) {
     match [3, 2, 1].into_iter().find(|&l| fits(l, want)) {
         Some(lines) => {
             let top = matrix::height(view, lines) as u16;
-            matrix::draw(buf, Rect { height: top, ..body }, lines, ctx);
+            matrix::draw(
+                buf,
+                Rect {
+                    height: top,
+                    ..body
+                },
+                lines,
+                ctx,
+            );
             let pane = Rect {
                 y: body.y + top,
                 height: body.height - top,

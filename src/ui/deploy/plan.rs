@@ -32,7 +32,9 @@ pub fn draw(buf: &mut Buffer, screen: Rect, plan: &Plan, ctx: &Ctx) {
         .max()
         .unwrap_or(0)
         .max(width(&title) + 2);
-    let w = u16::try_from(widest + 4).unwrap_or(MAX_WIDTH).min(MAX_WIDTH);
+    let w = u16::try_from(widest + 4)
+        .unwrap_or(MAX_WIDTH)
+        .min(MAX_WIDTH);
     let lines = head.len() + changes.len() + confirm.len();
     let h = u16::try_from(lines + 2).unwrap_or(u16::MAX);
     let inner = open(buf, screen, w, h, &title, ctx);
@@ -46,7 +48,10 @@ pub fn draw(buf: &mut Buffer, screen: Rect, plan: &Plan, ctx: &Ctx) {
         let hidden = changes.len() - change_room.saturating_sub(1);
         changes.truncate(change_room.saturating_sub(1));
         if change_room > 0 {
-            changes.push(vec![Piece::new(format!("  … {hidden} more"), ctx.theme.muted)]);
+            changes.push(vec![Piece::new(
+                format!("  … {hidden} more"),
+                ctx.theme.muted,
+            )]);
         }
     }
     let shown = head
@@ -173,12 +178,20 @@ fn confirmation(plan: &Plan, room: usize, ctx: &Ctx) -> Vec<Line> {
         input.push(Piece::new("█", theme.text));
         lines.push(input);
         lines.push(vec![Piece::new(
-            format!("{} confirm · {} cancel", key(Action::Open), key(Action::Close)),
+            format!(
+                "{} confirm · {} cancel",
+                key(Action::Open),
+                key(Action::Close)
+            ),
             theme.muted,
         )]);
     } else {
         lines.push(vec![Piece::new(
-            format!("{} confirm · {} cancel", key(Action::Confirm), key(Action::Deny)),
+            format!(
+                "{} confirm · {} cancel",
+                key(Action::Confirm),
+                key(Action::Deny)
+            ),
             theme.muted,
         )]);
     }

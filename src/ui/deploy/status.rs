@@ -2,8 +2,8 @@
 //! (an error, a note, a backend that failed to sync and how old its data is, or when it last
 //! synced); deployments under way and read-only on the right.
 
-use crate::ui::Ctx;
 use super::look::ago;
+use crate::ui::Ctx;
 use crate::ui::text::{put, put_right, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -40,7 +40,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
         x += put(buf, x, area.y, "⟳ syncing…", room(x), syncing) + 2;
     }
     if let Some(error) = &view.error {
-        put(buf, x, area.y, &format!("⚠ {error}"), room(x), bar.patch(theme.error));
+        put(
+            buf,
+            x,
+            area.y,
+            &format!("⚠ {error}"),
+            room(x),
+            bar.patch(theme.error),
+        );
         return;
     }
     if let Some(note) = &view.note {
