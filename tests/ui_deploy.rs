@@ -1,21 +1,21 @@
 //! Rendered-frame tests of the deploy screen: insta snapshots at fixed sizes with a fixed clock
-//! and data, plus checks that the selection reads in mono and no size panics.
+//! and data (the matrix, history, plans, log); `checks` holds the asserts on words and styles.
 
+#[path = "ui_deploy/checks.rs"]
+mod checks;
+#[path = "ui_deploy/data.rs"]
+mod data;
 #[path = "ui_deploy/fixture.rs"]
 mod fixture;
 
 use chrono::Duration;
-use fixture::{
-    act, dep, draw, draw_with, history_loaded, now, row, screen, select, services, state,
-    with_changes,
-};
+use data::{dep, now, services, with_changes};
+use fixture::{act, draw, history_loaded, row, screen, select, state, with_history};
 use insta::assert_snapshot;
-use ratatui::style::{Color, Modifier};
 use shipdeck::app::deploy::BackendView;
-use shipdeck::app::{Action, Msg, Popup, Screen, update};
-use shipdeck::domain::deploy::{DeployKind, DeployState, Service};
+use shipdeck::app::{Action, Msg, update};
+use shipdeck::domain::deploy::{DeployState, Service};
 use shipdeck::sync::SyncEvent;
-use shipdeck::ui::Theme;
 
 #[test]
 fn matrix_80x24() {
@@ -40,76 +40,6 @@ fn matrix_200x60_with_a_second_backend_out_of_date() {
     assert_snapshot!(draw(&state, 200, 60).backend());
 }
 
-/// payments prod's history as the backend returns it, newest first.
-fn prod_history() -> Vec<shipdeck::domain::deploy::Deployment> {
-    use DeployState::*;
-    let mut current = with_changes(
-        dep(
-            "d-31",
-            "payments",
-            "prod",
-            "1.7.2",
-            "7a2c9e1f00",
-            Succeeded,
-            2 * 1440,
-            "mei",
-        ),
-        &[
-            ("7a2c9e1f00", "Retry webhooks with backoff", &["PLAT-212"]),
-            ("1b2c3d4e55", "Bump serde to 1.0.215", &[]),
-            (
-                "5e6f7a8b66",
-                "Fix rounding in partial refunds",
-                &["PLAT-90", "PLAT-7"],
-            ),
-        ],
-    );
-    current.kind = DeployKind::Promote;
-    current.reason = Some("weekly release".into());
-    let mut rollback = dep(
-        "d-28",
-        "payments",
-        "prod",
-        "1.7.1",
-        "71aa00bb11",
-        Succeeded,
-        5 * 1440,
-        "ana",
-    );
-    rollback.kind = DeployKind::Rollback;
-    rollback.reason = Some("1.7.0 broke refunds for EUR accounts".into());
-    let broken = dep(
-        "d-27",
-        "payments",
-        "prod",
-        "1.7.0",
-        "70cc00dd22",
-        Failed,
-        6 * 1440,
-        "bo",
-    );
-    let mut older = dep(
-        "d-20",
-        "payments",
-        "prod",
-        "1.6.4",
-        "64ee00ff33",
-        Succeeded,
-        12 * 1440,
-        "mei",
-    );
-    older.kind = DeployKind::Promote;
-    vec![current, rollback, broken, older]
-}
-
-fn with_history() -> shipdeck::app::State {
-    let mut state = state();
-    select(&mut state, 0, 2);
-    act(&mut state, Action::Open);
-    history_loaded(&mut state, "payments", "prod", prod_history());
-    state
-}
-
 #[test]
 fn history_pane_with_changes_and_an_issue_on_the_board() {
     let state = with_history();
@@ -131,15 +61,21 @@ fn history_80x24() {
 }
 
 #[test]
-fn history_while_loading() {
+fn read_only_footer() {
     let mut state = state();
-    select(&mut state, 0, 2);
-    act(&mut state, Action::Open);
-    let text = screen(&draw(&state, 100, 30));
-    assert!(
-        text.contains("payments · prod · history · loading…"),
-        "{text}"
-    );
+    state.read_only = true;
+    let terminal = draw(&state, 80, 24);
+    let footer = row(&terminal, 23);
+    assert!(footer.contains("read-only"), "{footer}");
+    assert!(!footer.contains("promote"), "{footer}");
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn small_40x12() {
+    let mut state = state();
+    select(&mut state, 2, 1);
+    assert_snapshot!(draw(&state, 40, 12).backend());
 }
 
 #[test]
@@ -285,148 +221,4 @@ fn log_view_with_dropped_lines() {
     let log = state.deploy.log.as_ref().unwrap();
     assert_eq!(log.dropped, 31);
     assert_snapshot!(draw(&state, 80, 24).backend());
-}
-
-#[test]
-fn read_only_footer() {
-    let mut state = state();
-    state.read_only = true;
-    let terminal = draw(&state, 80, 24);
-    let footer = row(&terminal, 23);
-    assert!(footer.contains("read-only"), "{footer}");
-    assert!(!footer.contains("promote"), "{footer}");
-    assert_snapshot!(terminal.backend());
-}
-
-#[test]
-fn small_40x12() {
-    let mut state = state();
-    select(&mut state, 2, 1);
-    assert_snapshot!(draw(&state, 40, 12).backend());
-}
-
-#[test]
-fn notes_when_there_is_nothing_to_show() {
-    let mut state = state();
-    state.deploy = Default::default();
-    let terminal = draw(&state, 100, 24);
-    let text = screen(&terminal);
-    assert!(
-        text.contains(
-            "No deploy backend configured: add a [[deploy]] table (see config.example.toml)"
-        ),
-        "{text}"
-    );
-    assert_eq!(row(&terminal, 23), " 1 board  ? help  q quit");
-    state.deploy.backends = vec![BackendView::new("sandbox", false)];
-    state.deploy.backends[0].loading = true;
-    let text = screen(&draw(&state, 80, 24));
-    assert!(text.contains("Loading deployments…"), "{text}");
-    assert!(row(&draw(&state, 80, 24), 22).contains("⟳ syncing…"));
-
-    state.screen = Screen::Board;
-    state.board = None;
-    state.has_tracker = false;
-    let text = screen(&draw(&state, 100, 24));
-    assert!(
-        text.contains("No tracker configured: add a [jira] table (see config.example.toml)"),
-        "{text}"
-    );
-}
-
-#[test]
-fn the_board_shows_the_tabs_and_the_way_to_deploys() {
-    let mut state = state();
-    state.screen = Screen::Board;
-    let terminal = draw(&state, 100, 24);
-    let header = row(&terminal, 0);
-    assert!(
-        header.starts_with("[1 Board] 2 Deploys  Platform"),
-        "{header}"
-    );
-    assert!(row(&terminal, 23).contains("2 deploys  ? help  q quit"));
-    // Without deploys there is one screen: no tabs, no hint.
-    state.deploy.backends.clear();
-    let terminal = draw(&state, 100, 24);
-    assert!(row(&terminal, 0).starts_with(" Platform"));
-    assert!(!row(&terminal, 23).contains("deploys"));
-}
-
-#[test]
-fn backend_errors_say_how_old_the_data_is() {
-    let mut state = state();
-    let failed = SyncEvent::DeploysFailed {
-        backend: 0,
-        error: "the deploy API answered 503 (server)".into(),
-    };
-    update(&mut state, Msg::Sync(failed), now());
-    let terminal = draw(&state, 100, 24);
-    let status = row(&terminal, 22);
-    assert!(
-        status
-            .contains("⚠ sandbox: the deploy API answered 503 (server) · showing data from 2m ago"),
-        "{status}"
-    );
-    assert!(row(&terminal, 2).contains("showing data from 2m ago"));
-    // A note from an action outranks it until dismissed.
-    state.deploy.error = Some("Promote payments dev → staging: refused (409)".into());
-    let status = row(&draw(&state, 100, 24), 22);
-    assert!(
-        status.contains("⚠ Promote payments dev → staging: refused (409)"),
-        "{status}"
-    );
-}
-
-#[test]
-fn mono_reads_without_colour() {
-    let mut state = state();
-    select(&mut state, 1, 2);
-    let terminal = draw_with(&state, &Theme::load("dark", true).unwrap(), 80, 24);
-    let buffer = terminal.backend().buffer();
-    assert!(
-        buffer
-            .content
-            .iter()
-            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
-    );
-    let text = screen(&terminal);
-    for sign in [
-        "[2 Deploys]",
-        "▸ ledger",
-        "▌✔ 2.3.1",
-        "◐ degraded",
-        "✖ 0.9.0 failed",
-        "⇡ promotable",
-        "🔒",
-    ] {
-        assert!(text.contains(sign), "missing {sign:?} in\n{text}");
-    }
-    let marker = buffer.content.iter().find(|c| c.symbol() == "▌").unwrap();
-    assert!(marker.modifier.contains(Modifier::REVERSED));
-}
-
-#[test]
-fn every_size_draws_without_panicking() {
-    let mut states = vec![state(), with_history()];
-    let mut planned = state();
-    select(&mut planned, 1, 2);
-    act(&mut planned, Action::Promote);
-    states.push(planned);
-    let mut logged = state();
-    select(&mut logged, 2, 1);
-    act(&mut logged, Action::ViewLog);
-    states.push(logged);
-    let mut helped = state();
-    helped.popup = Some(Popup::Help);
-    states.push(helped);
-    let mut empty = state();
-    empty.deploy.backends.clear();
-    states.push(empty);
-    for state in &states {
-        for w in (0..=250).step_by(7).chain([20, 40, 80, 250]) {
-            for h in (0..=70).step_by(5).chain([5, 10, 12, 24, 70]) {
-                draw(state, w, h);
-            }
-        }
-    }
 }

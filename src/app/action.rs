@@ -28,10 +28,30 @@ pub enum Action {
     Cancel,
     ViewLog,
     GoToIssue,
+    ScreenPipelines,
+    SearchNext,
+    SearchPrev,
+    ToggleFilterMode,
+    NextError,
+    PrevError,
+    ToggleWrap,
+    ToggleTimestamps,
+    SaveLog,
+    OpenUrl,
+}
+
+/// Where a key binding applies: one screen's own keys may reuse a letter another screen
+/// uses (`s` is swimlanes on the board and save in the log viewer).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KeyContext {
+    Board,
+    Deploy,
+    Pipelines,
+    Log,
 }
 
 impl Action {
-    pub const ALL: [Action; 27] = [
+    pub const ALL: [Action; 37] = [
         Action::Quit,
         Action::Help,
         Action::Close,
@@ -59,7 +79,41 @@ impl Action {
         Action::Cancel,
         Action::ViewLog,
         Action::GoToIssue,
+        Action::ScreenPipelines,
+        Action::SearchNext,
+        Action::SearchPrev,
+        Action::ToggleFilterMode,
+        Action::NextError,
+        Action::PrevError,
+        Action::ToggleWrap,
+        Action::ToggleTimestamps,
+        Action::SaveLog,
+        Action::OpenUrl,
     ];
+
+    /// The screen an action belongs to; None for keys that work everywhere.
+    pub fn context(self) -> Option<KeyContext> {
+        match self {
+            Action::MoveLeft | Action::MoveRight | Action::ToggleMine | Action::ToggleSwimlanes => {
+                Some(KeyContext::Board)
+            }
+            Action::Promote
+            | Action::Rollback
+            | Action::Cancel
+            | Action::ViewLog
+            | Action::GoToIssue => Some(KeyContext::Deploy),
+            Action::SearchNext
+            | Action::SearchPrev
+            | Action::ToggleFilterMode
+            | Action::NextError
+            | Action::PrevError
+            | Action::ToggleWrap
+            | Action::ToggleTimestamps
+            | Action::SaveLog
+            | Action::OpenUrl => Some(KeyContext::Log),
+            _ => None,
+        }
+    }
 
     pub fn name(self) -> &'static str {
         match self {
@@ -90,6 +144,16 @@ impl Action {
             Action::Cancel => "cancel",
             Action::ViewLog => "view_log",
             Action::GoToIssue => "go_to_issue",
+            Action::ScreenPipelines => "screen_pipelines",
+            Action::SearchNext => "search_next",
+            Action::SearchPrev => "search_prev",
+            Action::ToggleFilterMode => "toggle_filter_mode",
+            Action::NextError => "next_error",
+            Action::PrevError => "prev_error",
+            Action::ToggleWrap => "toggle_wrap",
+            Action::ToggleTimestamps => "toggle_timestamps",
+            Action::SaveLog => "save_log",
+            Action::OpenUrl => "open_url",
         }
     }
 
@@ -123,6 +187,16 @@ impl Action {
             Action::Cancel => "cancel deploy",
             Action::ViewLog => "deploy log",
             Action::GoToIssue => "issue on board",
+            Action::ScreenPipelines => "pipelines",
+            Action::SearchNext => "next match",
+            Action::SearchPrev => "previous match",
+            Action::ToggleFilterMode => "only matching lines",
+            Action::NextError => "next error",
+            Action::PrevError => "previous error",
+            Action::ToggleWrap => "wrap",
+            Action::ToggleTimestamps => "timestamps",
+            Action::SaveLog => "save log",
+            Action::OpenUrl => "open run",
         }
     }
 

@@ -1,7 +1,7 @@
 //! Chords ("shift-l", "ctrl-c", "pagedown", "?") bound to actions; defaults merged with the
 //! `[keys]` table of the config.
 
-use super::action::Action;
+use super::action::{Action, KeyContext};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::{BTreeMap, HashMap};
 use thiserror::Error;
@@ -48,11 +48,22 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::Cancel, &["c"]),
     (Action::ViewLog, &["v"]),
     (Action::GoToIssue, &["b"]),
+    (Action::ScreenPipelines, &["3"]),
+    (Action::SearchNext, &["n"]),
+    (Action::SearchPrev, &["N"]),
+    (Action::ToggleFilterMode, &["f"]),
+    (Action::NextError, &["e"]),
+    (Action::PrevError, &["E"]),
+    (Action::ToggleWrap, &["w"]),
+    (Action::ToggleTimestamps, &["t"]),
+    (Action::SaveLog, &["s"]),
+    (Action::OpenUrl, &["o"]),
 ];
 
 #[derive(Clone, Debug)]
 pub struct Keymap {
-    bindings: HashMap<Chord, Action>,
+    /// (context, chord): a screen's own binding wins over a global one.
+    bindings: HashMap<(Option<KeyContext>, Chord), Action>,
     /// Chords per action as the user wrote them, for help and footer.
     labels: BTreeMap<Action, Vec<String>>,
 }
@@ -76,17 +87,23 @@ impl Keymap {
                     action: action.name().into(),
                     chord: text.clone(),
                 })?;
-                bindings.insert(chord, *action);
+                bindings.insert((action.context(), chord), *action);
             }
         }
         // Ctrl+C always leaves, whatever the config says.
-        bindings.insert(parse_chord("ctrl-c").expect("valid chord"), Action::Quit);
+        bindings.insert(
+            (None, parse_chord("ctrl-c").expect("valid chord")),
+            Action::Quit,
+        );
         Ok(Self { bindings, labels })
     }
 
-    pub fn action(&self, key: &KeyEvent) -> Option<Action> {
+    /// The action of a key on the screen `context`: its own keys first, then global ones.
+    pub fn action(&self, key: &KeyEvent, context: KeyContext) -> Option<Action> {
+        let chord = normalize(key.code, key.modifiers);
         self.bindings
-            .get(&normalize(key.code, key.modifiers))
+            .get(&(Some(context), chord))
+            .or_else(|| self.bindings.get(&(None, chord)))
             .copied()
     }
 
@@ -184,22 +201,46 @@ mod tests {
     }
 
     #[test]
+    fn a_screen_may_reuse_a_letter() {
+        let map = Keymap::default();
+        let s = key(KeyCode::Char('s'), KeyModifiers::NONE);
+        assert_eq!(
+            map.action(&s, KeyContext::Board),
+            Some(Action::ToggleSwimlanes)
+        );
+        assert_eq!(map.action(&s, KeyContext::Log), Some(Action::SaveLog));
+        assert_eq!(map.action(&s, KeyContext::Deploy), None);
+        let n = key(KeyCode::Char('n'), KeyModifiers::NONE);
+        assert_eq!(map.action(&n, KeyContext::Board), Some(Action::Deny));
+        assert_eq!(map.action(&n, KeyContext::Log), Some(Action::SearchNext));
+    }
+
+    #[test]
     fn shift_letters_match_with_or_without_the_modifier() {
         let map = Keymap::default();
         assert_eq!(
-            map.action(&key(KeyCode::Char('L'), KeyModifiers::SHIFT)),
+            map.action(
+                &key(KeyCode::Char('L'), KeyModifiers::SHIFT),
+                KeyContext::Board
+            ),
             Some(Action::MoveRight)
         );
         assert_eq!(
-            map.action(&key(KeyCode::Char('L'), KeyModifiers::NONE)),
+            map.action(
+                &key(KeyCode::Char('L'), KeyModifiers::NONE),
+                KeyContext::Board
+            ),
             Some(Action::MoveRight)
         );
         assert_eq!(
-            map.action(&key(KeyCode::Right, KeyModifiers::SHIFT)),
+            map.action(&key(KeyCode::Right, KeyModifiers::SHIFT), KeyContext::Board),
             Some(Action::MoveRight)
         );
         assert_eq!(
-            map.action(&key(KeyCode::Char('l'), KeyModifiers::NONE)),
+            map.action(
+                &key(KeyCode::Char('l'), KeyModifiers::NONE),
+                KeyContext::Board
+            ),
             Some(Action::Right)
         );
     }
@@ -211,19 +252,31 @@ mod tests {
         o.insert("move_right".to_string(), vec!["ctrl-l".to_string()]);
         let map = Keymap::new(&o).unwrap();
         assert_eq!(
-            map.action(&key(KeyCode::Char('q'), KeyModifiers::NONE)),
+            map.action(
+                &key(KeyCode::Char('q'), KeyModifiers::NONE),
+                KeyContext::Board
+            ),
             None
         );
         assert_eq!(
-            map.action(&key(KeyCode::Char('x'), KeyModifiers::NONE)),
+            map.action(
+                &key(KeyCode::Char('x'), KeyModifiers::NONE),
+                KeyContext::Board
+            ),
             Some(Action::Quit)
         );
         assert_eq!(
-            map.action(&key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            map.action(
+                &key(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                KeyContext::Board
+            ),
             Some(Action::Quit)
         );
         assert_eq!(
-            map.action(&key(KeyCode::Char('l'), KeyModifiers::CONTROL)),
+            map.action(
+                &key(KeyCode::Char('l'), KeyModifiers::CONTROL),
+                KeyContext::Board
+            ),
             Some(Action::MoveRight)
         );
         assert_eq!(map.chords(Action::Quit), ["x"]);

@@ -130,5 +130,5 @@ fn translate_key(key: &KeyEvent, state: &State, keymap: &Keymap) -> Option<Msg> 
             _ => {}
         }
     }
-    keymap.action(key).map(Msg::Action)
+    keymap.action(key, state.key_context()).map(Msg::Action)
 }

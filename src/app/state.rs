@@ -1,3 +1,4 @@
+use super::action::KeyContext;
 use super::deploy::DeployView;
 use crate::config::WipPolicy;
 use crate::domain::{Board, Column, Issue, IssueKey, Person, StatusId};
@@ -142,6 +143,14 @@ impl State {
 
     pub fn issue(&self, key: &IssueKey) -> Option<&Issue> {
         self.board.as_ref()?.issues.iter().find(|i| &i.key == key)
+    }
+
+    /// Which screen's own keys apply now.
+    pub fn key_context(&self) -> KeyContext {
+        match self.screen {
+            Screen::Board => KeyContext::Board,
+            Screen::Deploy => KeyContext::Deploy,
+        }
     }
 
     /// Printable keys are text (the filter, or an environment's name in a protected plan).
