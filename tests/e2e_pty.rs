@@ -25,7 +25,12 @@ impl App {
     fn start() -> App {
         let home = tempfile::tempdir().unwrap();
         let pair = native_pty_system()
-            .openpty(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows: 40,
+                cols: 120,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_shipdeck"));
         cmd.arg("--demo");
@@ -73,7 +78,10 @@ impl App {
             if pred(&text) {
                 return text;
             }
-            assert!(start.elapsed() < PATIENCE, "never saw {what}; screen:\n{text}");
+            assert!(
+                start.elapsed() < PATIENCE,
+                "never saw {what}; screen:\n{text}"
+            );
         }
     }
 
@@ -97,7 +105,12 @@ impl App {
         assert!(!screen.alternate_screen(), "left the alternate screen");
         assert!(!screen.hide_cursor(), "cursor shown again");
         let termios = self.master.get_termios().expect("termios of the pty");
-        assert!(termios.local_flags.contains(LocalFlags::ICANON | LocalFlags::ECHO), "cooked mode restored");
+        assert!(
+            termios
+                .local_flags
+                .contains(LocalFlags::ICANON | LocalFlags::ECHO),
+            "cooked mode restored"
+        );
     }
 }
 
@@ -115,10 +128,15 @@ fn demo_board_moves_a_card_and_restores_the_terminal() {
     // The first To Do card into In Progress, which the demo keeps at its WIP max.
     app.press("L");
     let popup = app.wait_for("the WIP confirmation", |t| t.contains("Move anyway?"));
-    assert!(popup.contains("In Progress is at its WIP limit (4/4)"), "{popup}");
+    assert!(
+        popup.contains("In Progress is at its WIP limit (4/4)"),
+        "{popup}"
+    );
     app.press("y");
     app.wait_for("the sandbox's answer", |t| t.contains("Moved PLAT-"));
-    app.wait_for("In Progress over its limit", |t| t.contains("In Progress 5/4"));
+    app.wait_for("In Progress over its limit", |t| {
+        t.contains("In Progress 5/4")
+    });
 
     app.press("q");
     app.assert_exits_restored();
@@ -126,7 +144,10 @@ fn demo_board_moves_a_card_and_restores_the_terminal() {
 
 #[test]
 fn sigterm_and_sighup_restore_the_terminal() {
-    for signal in [nix::sys::signal::Signal::SIGTERM, nix::sys::signal::Signal::SIGHUP] {
+    for signal in [
+        nix::sys::signal::Signal::SIGTERM,
+        nix::sys::signal::Signal::SIGHUP,
+    ] {
         let mut app = App::start();
         app.wait_for("the demo board", board_shown);
         let pid = app.child.process_id().expect("a child pid") as i32;

@@ -62,7 +62,8 @@ pub fn jump(state: &mut State, action: Action) {
 
 /// Selects `key` on the board, clearing the filter and "only mine" when they hide it.
 pub fn reveal(state: &mut State, key: &IssueKey) {
-    let visible = (0..state.columns().len()).any(|c| state.visible_cards(c).iter().any(|i| &i.key == key));
+    let visible =
+        (0..state.columns().len()).any(|c| state.visible_cards(c).iter().any(|i| &i.key == key));
     if !visible {
         state.filter.clear();
         state.only_mine = false;

@@ -143,14 +143,28 @@ pub enum AuditError {
     },
 }
 
-/// The OS user: `$USER`, else `$LOGNAME`, else "unknown".
+/// The OS user: `$USER`, else `$LOGNAME`, else the passwd name of the process's uid (cron
+/// jobs and `env -i` have no `$USER`), else "uid N", else "unknown".
 pub fn os_user() -> String {
     ["USER", "LOGNAME"]
         .iter()
         .filter_map(|name| std::env::var(name).ok())
         .map(|v| v.trim().to_string())
         .find(|v| !v.is_empty())
+        .or_else(passwd_user)
         .unwrap_or_else(|| "unknown".into())
+}
+
+fn passwd_user() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = std::fs::metadata("/proc/self").ok()?.uid();
+    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+    let name = passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        (fields.nth(1)? == uid.to_string()).then(|| name.to_string())
+    });
+    Some(name.unwrap_or_else(|| format!("uid {uid}")))
 }
 
 #[derive(Clone, Debug)]
@@ -227,5 +241,14 @@ impl AuditLog {
         let mut records = line::merge(lines);
         records.retain(|r| since.is_none_or(|t| r.entry.time >= t));
         Ok(records)
+    }
+}
+
+#[cfg(test)]
+mod user_tests {
+    #[test]
+    fn the_passwd_name_stands_in_for_a_missing_user_variable() {
+        let name = super::passwd_user().expect("a uid always resolves");
+        assert!(!name.is_empty() && !name.contains(':'), "{name}");
     }
 }

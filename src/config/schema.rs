@@ -120,7 +120,9 @@ impl Default for LogsConfig {
     fn default() -> Self {
         Self {
             max_lines: 200_000,
-            error_patterns: ["error", "ERROR", "##[error]", "FAILED", "panicked"].map(String::from).to_vec(),
+            error_patterns: ["error", "ERROR", "##[error]", "FAILED", "panicked"]
+                .map(String::from)
+                .to_vec(),
         }
     }
 }

@@ -82,7 +82,11 @@ mod tests {
     use super::Person;
 
     fn initials(name: &str) -> String {
-        Person { id: String::new(), display_name: name.into() }.initials()
+        Person {
+            id: String::new(),
+            display_name: name.into(),
+        }
+        .initials()
     }
 
     #[test]

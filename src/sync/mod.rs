@@ -46,13 +46,26 @@ pub enum Request {
     /// Recent pipeline runs of every backend that serves them.
     FetchRuns,
     /// One run with its jobs and steps (polled while it runs).
-    FetchRun { backend: usize, run_id: String },
+    FetchRun {
+        backend: usize,
+        run_id: String,
+    },
     /// Stream a job's log from `offset` (SSE where offered, else polling), resuming after a
     /// dropped connection; replaces any earlier tail.
-    TailLog { backend: usize, run_id: String, job_id: String, offset: u64 },
+    TailLog {
+        backend: usize,
+        run_id: String,
+        job_id: String,
+        offset: u64,
+    },
     StopTail,
     /// Re-read the whole log from the server (the viewer may have dropped old lines) into `path`.
-    SaveLog { backend: usize, run_id: String, job_id: String, path: std::path::PathBuf },
+    SaveLog {
+        backend: usize,
+        run_id: String,
+        job_id: String,
+        path: std::path::PathBuf,
+    },
 }
 
 /// How a log tail stands, for the viewer's "following" / "complete" label.
@@ -60,10 +73,15 @@ pub enum Request {
 pub enum TailState {
     Following,
     /// The connection dropped; resuming from the last offset.
-    Reconnecting { attempt: u32, error: String },
+    Reconnecting {
+        attempt: u32,
+        error: String,
+    },
     /// The job ended and every byte arrived.
     Complete,
-    Failed { error: String },
+    Failed {
+        error: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]

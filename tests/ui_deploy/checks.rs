@@ -150,7 +150,7 @@ fn every_size_draws_without_panicking() {
 }
 
 #[test]
-fn rollback_and_cancel_plans_name_their_target() {
+fn a_rollback_plan_names_its_target_and_what_it_undoes() {
     use shipdeck::domain::deploy::DeployState::Succeeded;
     let mut state = state();
     select(&mut state, 1, 2);
@@ -190,7 +190,10 @@ fn rollback_and_cancel_plans_name_their_target() {
     ] {
         assert!(text.contains(line), "missing {line:?} in\n{text}");
     }
+}
 
+#[test]
+fn a_cancel_plan_names_the_deployment_it_stops() {
     let mut state = state();
     select(&mut state, 2, 1);
     act(&mut state, Action::Cancel);
@@ -206,5 +209,15 @@ fn rollback_and_cancel_plans_name_their_target() {
     assert!(
         !text.contains("changes"),
         "a cancel brings no changes:\n{text}"
+    );
+}
+
+#[test]
+fn the_deploy_footer_comes_from_the_keymap() {
+    let state = state();
+    assert_eq!(
+        row(&draw(&state, 120, 30), 29),
+        " ←→↑↓ select  enter history  p promote into  R roll back  c cancel  v log  r refresh  \
+         1 board  ? help  q quit"
     );
 }
