@@ -9,7 +9,7 @@ use crate::app::Action;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-const GROUPS: [(&str, &[Action]); 5] = [
+const GROUPS: [(&str, &[Action]); 6] = [
     (
         "Navigation",
         &[
@@ -40,6 +40,7 @@ const GROUPS: [(&str, &[Action]); 5] = [
             Action::ToggleSwimlanes,
             Action::ScreenBoard,
             Action::ScreenDeploy,
+            Action::ScreenPipelines,
         ],
     ),
     (
@@ -50,6 +51,20 @@ const GROUPS: [(&str, &[Action]); 5] = [
             Action::Cancel,
             Action::ViewLog,
             Action::GoToIssue,
+        ],
+    ),
+    (
+        "Logs",
+        &[
+            Action::SearchNext,
+            Action::SearchPrev,
+            Action::ToggleFilterMode,
+            Action::NextError,
+            Action::PrevError,
+            Action::ToggleWrap,
+            Action::ToggleTimestamps,
+            Action::SaveLog,
+            Action::OpenUrl,
         ],
     ),
     (
@@ -73,17 +88,20 @@ enum Row {
     Blank,
 }
 
+/// The keys that work here: global ones and the current screen's own.
 pub fn draw(buf: &mut Buffer, screen: Rect, ctx: &Ctx) {
+    let here = ctx.state.key_context();
     let groups: Vec<Vec<Row>> = GROUPS
         .iter()
-        .map(|(name, actions)| {
+        .filter_map(|(name, actions)| {
+            let mut shown = actions
+                .iter()
+                .filter(|a| a.context().is_none_or(|c| c == here))
+                .peekable();
+            shown.peek()?;
             let mut rows = vec![Row::Heading(name)];
-            rows.extend(
-                actions
-                    .iter()
-                    .map(|a| Row::Entry(chords(ctx, *a), a.description())),
-            );
-            rows
+            rows.extend(shown.map(|a| Row::Entry(chords(ctx, *a), a.description())));
+            Some(rows)
         })
         .collect();
     let chords_w = entries(&groups)
