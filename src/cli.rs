@@ -68,6 +68,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Plain)]
         format: Format,
     },
+    /// Print a pipeline job's log (exit 0 the job succeeded, 1 it failed or was cancelled, 2
+    /// usage)
+    Logs(LogsArgs),
     /// Run the built-in demo server alone (Jira-shaped HTTP on 127.0.0.1)
     Sandbox {
         /// Port to listen on (default: a free one)
@@ -88,6 +91,29 @@ pub enum PrintWhat {
         #[arg(long, value_enum, default_value_t = Format::Plain)]
         format: Format,
     },
+    /// Recent pipeline runs of every deploy backend, newest first, with status and duration
+    Pipelines {
+        #[arg(long, value_enum, default_value_t = Format::Plain)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct LogsArgs {
+    /// Pipeline run id, e.g. r-311
+    pub run: String,
+    /// Job id or name (default: the run's first failed job, else its first job)
+    #[arg(long, value_name = "JOB")]
+    pub job: Option<String>,
+    /// Keep writing as the log grows, until the job ends
+    #[arg(long, short)]
+    pub follow: bool,
+    /// The log's bytes as the server sends them, colour codes and all (default: plain text)
+    #[arg(long)]
+    pub raw: bool,
+    /// The deploy backend's name, when several serve pipelines
+    #[arg(long, value_name = "NAME")]
+    pub backend: Option<String>,
 }
 
 #[derive(Debug, Args)]

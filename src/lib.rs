@@ -8,6 +8,8 @@ pub mod config;
 pub mod deploy_commands;
 pub mod domain;
 pub mod logging;
+pub mod logs;
+pub mod pipelines_commands;
 pub mod providers;
 pub mod report;
 pub mod sandbox;

@@ -8,7 +8,7 @@ use shipdeck::cli::{Cli, Command, Global, PrintWhat};
 use shipdeck::deploy_commands::{self, Guard};
 use shipdeck::setup::{self, Session, SetupError};
 use shipdeck::ui::Theme;
-use shipdeck::{commands, logging, sandbox, sync};
+use shipdeck::{commands, logging, pipelines_commands, sandbox, sync};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -54,6 +54,25 @@ async fn async_main(cli: Cli) -> ExitCode {
         }) => match setup::open(&cli.global).await {
             Ok(session) => match session.deploys("print deploys") {
                 Ok(deploys) => deploy_commands::print_deploys(deploys, format).await,
+                Err(e) => usage_error(&e),
+            },
+            Err(e) => usage_error(&e),
+        },
+        Some(Command::Print {
+            what: PrintWhat::Pipelines { format },
+        }) => match setup::open(&cli.global).await {
+            Ok(session) => match session.deploys("print pipelines") {
+                Ok(deploys) => pipelines_commands::print_pipelines(deploys, format).await,
+                Err(e) => usage_error(&e),
+            },
+            Err(e) => usage_error(&e),
+        },
+        Some(Command::Logs(args)) => match setup::open(&cli.global).await {
+            Ok(session) => match session.deploys("logs") {
+                Ok(deploys) => {
+                    let patterns = &session.config.logs.error_patterns;
+                    pipelines_commands::logs(deploys, &args, patterns).await
+                }
                 Err(e) => usage_error(&e),
             },
             Err(e) => usage_error(&e),

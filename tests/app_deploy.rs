@@ -117,14 +117,9 @@ fn promote_into_prod_plans_fetches_history_then_needs_the_typed_name() {
         })]
     );
     let plan = state.deploy.plan.clone().unwrap();
-    assert_eq!(
-        plan.kind,
-        PlanKind::Promote {
-            from: "staging".into(),
-            to: "prod".into()
-        }
-    );
-    assert!(plan.loading && plan.blockers.is_empty() && plan.protected);
+    assert_eq!(plan.kind, PlanKind::Promote);
+    assert_eq!((plan.from(), plan.environment()), ("staging", "prod"));
+    assert!(plan.loading && plan.outline.blockers.is_empty() && plan.outline.protected);
     // The history of staging names what prod will gain: every deployment newer than prod's.
     let history = vec![
         dep("d-2", "staging", "bbb", DeployState::Succeeded, 5),
@@ -141,7 +136,12 @@ fn promote_into_prod_plans_fetches_history_then_needs_the_typed_name() {
     };
     update(&mut state, Msg::Sync(event), now());
     let plan = state.deploy.plan.clone().unwrap();
-    let shas: Vec<_> = plan.changes.iter().map(|c| c.sha.as_str()).collect();
+    let shas: Vec<_> = plan
+        .outline
+        .changes
+        .iter()
+        .map(|c| c.sha.as_str())
+        .collect();
     assert_eq!(shas, ["bbb", "ab1"]);
     assert!(
         state.text_input_active(),
@@ -176,11 +176,12 @@ fn promote_into_prod_plans_fetches_history_then_needs_the_typed_name() {
     let blocked = state.deploy.plan.take().unwrap();
     assert!(
         blocked
+            .outline
             .blockers
             .iter()
             .any(|b| b.contains("already in flight")),
         "{:?}",
-        blocked.blockers
+        blocked.outline.blockers
     );
 }
 
@@ -302,7 +303,7 @@ fn blockers_refuse_before_anything_is_sent() {
     );
     let plan = state.deploy.plan.clone().unwrap();
     assert_eq!(
-        plan.blockers,
+        plan.outline.blockers,
         [
             "prod is locked by mei: change freeze",
             "staging is not healthy (degraded)"
@@ -328,14 +329,14 @@ fn blockers_refuse_before_anything_is_sent() {
     );
     act(&mut state, Action::Promote);
     assert_eq!(
-        state.deploy.plan.take().unwrap().blockers,
+        state.deploy.plan.take().unwrap().outline.blockers,
         ["prod already runs v-bbb"]
     );
     act(&mut state, Action::Left);
     act(&mut state, Action::Promote);
     assert_eq!(
-        state.deploy.plan.take().unwrap().blockers,
-        ["dev's deployment v-ccc has not succeeded (failed)"]
+        state.deploy.plan.take().unwrap().outline.blockers,
+        ["dev's deployment d-3 of v-ccc has not succeeded (failed)"]
     );
 }
 
@@ -366,16 +367,14 @@ fn rollback_defaults_to_the_newest_success_before_current_and_history_can_pick()
     };
     update(&mut state, Msg::Sync(event.clone()), now());
     let plan = state.deploy.plan.take().unwrap();
-    let PlanKind::Rollback {
-        target: Some(target),
-        ..
-    } = &plan.kind
-    else {
+    assert_eq!(plan.kind, PlanKind::Rollback);
+    let Some(target) = &plan.outline.incoming else {
         panic!("{plan:?}")
     };
     assert_eq!(target.id.0, "d-00");
     assert_eq!(
-        plan.changes
+        plan.outline
+            .changes
             .iter()
             .map(|c| c.sha.as_str())
             .collect::<Vec<_>>(),
@@ -388,16 +387,13 @@ fn rollback_defaults_to_the_newest_success_before_current_and_history_can_pick()
     // A failed row cannot be the target.
     act(&mut state, Action::Down);
     act(&mut state, Action::Open);
-    assert!(state.deploy.plan.as_ref().unwrap().blockers[0].contains("did not succeed"));
+    assert!(state.deploy.plan.as_ref().unwrap().outline.blockers[0].contains("did not succeed"));
     act(&mut state, Action::Close);
     act(&mut state, Action::Bottom);
     act(&mut state, Action::Open);
     let plan = state.deploy.plan.clone().unwrap();
-    let PlanKind::Rollback {
-        target: Some(target),
-        ..
-    } = &plan.kind
-    else {
+    assert_eq!(plan.kind, PlanKind::Rollback);
+    let Some(target) = &plan.outline.incoming else {
         panic!("{plan:?}")
     };
     assert_eq!(target.id.0, "d-000");

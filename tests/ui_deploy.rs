@@ -153,7 +153,10 @@ fn blocked_plan() {
     let mut state = state();
     select(&mut state, 2, 1);
     act(&mut state, Action::Promote);
-    assert_eq!(state.deploy.plan.as_ref().unwrap().blockers.len(), 2);
+    assert_eq!(
+        state.deploy.plan.as_ref().unwrap().outline.blockers.len(),
+        2
+    );
     assert_snapshot!(draw(&state, 80, 24).backend());
 }
 

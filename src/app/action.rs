@@ -38,6 +38,14 @@ pub enum Action {
     ToggleTimestamps,
     SaveLog,
     OpenUrl,
+    ScreenSprint,
+    ScreenStandup,
+    ToggleBurnup,
+    PrevSprint,
+    NextSprint,
+    NextPerson,
+    PrevPerson,
+    PauseStandup,
 }
 
 /// Where a key binding applies: one screen's own keys may reuse a letter another screen
@@ -48,10 +56,12 @@ pub enum KeyContext {
     Deploy,
     Pipelines,
     Log,
+    Sprint,
+    Standup,
 }
 
 impl Action {
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 45] = [
         Action::Quit,
         Action::Help,
         Action::Close,
@@ -89,6 +99,14 @@ impl Action {
         Action::ToggleTimestamps,
         Action::SaveLog,
         Action::OpenUrl,
+        Action::ScreenSprint,
+        Action::ScreenStandup,
+        Action::ToggleBurnup,
+        Action::PrevSprint,
+        Action::NextSprint,
+        Action::NextPerson,
+        Action::PrevPerson,
+        Action::PauseStandup,
     ];
 
     /// The screen an action belongs to; None for keys that work everywhere.
@@ -111,6 +129,12 @@ impl Action {
             | Action::ToggleTimestamps
             | Action::SaveLog
             | Action::OpenUrl => Some(KeyContext::Log),
+            Action::ToggleBurnup | Action::PrevSprint | Action::NextSprint => {
+                Some(KeyContext::Sprint)
+            }
+            Action::NextPerson | Action::PrevPerson | Action::PauseStandup => {
+                Some(KeyContext::Standup)
+            }
             _ => None,
         }
     }
@@ -154,6 +178,14 @@ impl Action {
             Action::ToggleTimestamps => "toggle_timestamps",
             Action::SaveLog => "save_log",
             Action::OpenUrl => "open_url",
+            Action::ScreenSprint => "screen_sprint",
+            Action::ScreenStandup => "screen_standup",
+            Action::ToggleBurnup => "toggle_burnup",
+            Action::PrevSprint => "prev_sprint",
+            Action::NextSprint => "next_sprint",
+            Action::NextPerson => "next_person",
+            Action::PrevPerson => "prev_person",
+            Action::PauseStandup => "pause_standup",
         }
     }
 
@@ -197,6 +229,14 @@ impl Action {
             Action::ToggleTimestamps => "timestamps",
             Action::SaveLog => "save log",
             Action::OpenUrl => "open run",
+            Action::ScreenSprint => "sprint",
+            Action::ScreenStandup => "standup",
+            Action::ToggleBurnup => "burndown / burnup",
+            Action::PrevSprint => "earlier sprint",
+            Action::NextSprint => "later sprint",
+            Action::NextPerson => "next person",
+            Action::PrevPerson => "previous person",
+            Action::PauseStandup => "pause / resume",
         }
     }
 

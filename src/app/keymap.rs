@@ -58,6 +58,14 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::ToggleTimestamps, &["t"]),
     (Action::SaveLog, &["s"]),
     (Action::OpenUrl, &["o"]),
+    (Action::ScreenSprint, &["4"]),
+    (Action::ScreenStandup, &["5"]),
+    (Action::ToggleBurnup, &["b"]),
+    (Action::PrevSprint, &["["]),
+    (Action::NextSprint, &["]"]),
+    (Action::NextPerson, &["space", "right", "l"]),
+    (Action::PrevPerson, &["left", "h"]),
+    (Action::PauseStandup, &["p"]),
 ];
 
 #[derive(Clone, Debug)]

@@ -7,6 +7,7 @@ mod moves;
 pub mod msg;
 mod nav;
 pub mod run;
+pub mod sprint;
 
 pub mod state;
 pub mod update;

@@ -1,17 +1,21 @@
 use super::action::KeyContext;
 use super::deploy::DeployView;
+use super::sprint::SprintView;
 use crate::config::WipPolicy;
 use crate::domain::{Board, Column, Issue, IssueKey, Person, StatusId};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-/// The screens, switched with `1`, `2`.
+/// The screens, switched with `1`, `2`, `4`, `5`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Screen {
     #[default]
     Board,
     Deploy,
+    Sprint,
+    /// Full screen and read-only, for the team's shared screen.
+    Standup,
 }
 
 /// A popup on top of the board; at most one at a time.
@@ -58,6 +62,7 @@ pub struct State {
     /// False when no tracker is configured: the board screen says so.
     pub has_tracker: bool,
     pub deploy: DeployView,
+    pub sprint: SprintView,
     pub board: Option<Board>,
     pub selection: Selection,
     pub popup: Option<Popup>,
@@ -87,6 +92,7 @@ impl State {
             screen: Screen::Board,
             has_tracker: true,
             deploy: DeployView::default(),
+            sprint: SprintView::default(),
             board: None,
             selection: Selection::default(),
             popup: None,
@@ -150,6 +156,8 @@ impl State {
         match self.screen {
             Screen::Board => KeyContext::Board,
             Screen::Deploy => KeyContext::Deploy,
+            Screen::Sprint => KeyContext::Sprint,
+            Screen::Standup => KeyContext::Standup,
         }
     }
 
@@ -160,12 +168,19 @@ impl State {
 
     /// Something is being fetched: the status bar's spinner, and no refresh timer.
     pub fn syncing(&self) -> bool {
-        self.sync.running || self.deploy.is_loading()
+        self.sync.running || self.deploy.is_loading() || self.sprint.is_loading()
     }
 
-    /// The next moment the loop must wake without input: only the refresh timer.
+    /// The next moment the loop must wake without input: the refresh timer, and the standup
+    /// countdown's next second while it runs on screen.
     pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
-        self.next_refresh
+        let standup = self
+            .sprint
+            .standup
+            .as_ref()
+            .filter(|_| self.screen == Screen::Standup)
+            .and_then(|s| s.tick_due);
+        [self.next_refresh, standup].into_iter().flatten().min()
     }
 }
 

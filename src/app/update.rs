@@ -3,7 +3,7 @@
 use super::action::Action;
 use super::msg::{Effect, Msg};
 use super::state::{Popup, Screen, State};
-use super::{deploy, moves, nav};
+use super::{deploy, moves, nav, sprint};
 use crate::sync::{Request, SyncEvent};
 use chrono::{DateTime, Utc};
 
@@ -19,6 +19,9 @@ pub fn init(state: &mut State) -> Vec<Effect> {
         effects.push(Effect::Sync(Request::FetchMyself));
     }
     effects.extend(deploy::refresh(state));
+    if state.screen == Screen::Standup {
+        effects.extend(sprint::standup::begin(state));
+    }
     effects
 }
 
@@ -27,7 +30,7 @@ pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
         state.dirty = true;
     }
     match msg {
-        Msg::Action(action) => on_action(state, action),
+        Msg::Action(action) => on_action(state, action, now),
         Msg::Input(c) => {
             on_input(state, Some(c));
             Vec::new()
@@ -61,7 +64,7 @@ fn on_input(state: &mut State, c: Option<char>) {
     }
 }
 
-fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
+fn on_action(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     // q and Ctrl+C leave from anywhere; while typing, the loop turns `q` into text.
     if action == Action::Quit {
         return vec![Effect::Quit];
@@ -97,8 +100,14 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
                 return deploy::refresh(state);
             }
         }
+        Action::ScreenSprint if !typing => return sprint::open(state),
+        Action::ScreenStandup if !typing => return sprint::standup::open(state, now),
         Action::Refresh if !typing => return refresh(state),
         _ if state.screen == Screen::Deploy => return deploy::on_action(state, action),
+        _ if state.screen == Screen::Sprint => return sprint::on_action(state, action),
+        _ if state.screen == Screen::Standup => {
+            return sprint::standup::on_action(state, action, now);
+        }
         _ => return on_board(state, action),
     }
     Vec::new()
@@ -171,6 +180,7 @@ fn refresh(state: &mut State) -> Vec<Effect> {
         effects.push(Effect::Sync(Request::FetchBoard));
     }
     effects.extend(deploy::refresh(state));
+    effects.extend(sprint::refresh(state));
     if !effects.is_empty() {
         state.next_refresh = None;
     }
@@ -178,6 +188,9 @@ fn refresh(state: &mut State) -> Vec<Effect> {
 }
 
 fn on_tick(state: &mut State, now: DateTime<Utc>) -> Vec<Effect> {
+    if state.screen == Screen::Standup {
+        sprint::standup::on_tick(state, now);
+    }
     match state.next_refresh {
         Some(due) if due <= now => {
             state.dirty = true;
@@ -231,6 +244,9 @@ fn on_sync(state: &mut State, event: SyncEvent, now: DateTime<Utc>) -> Vec<Effec
             ));
             Vec::new()
         }
+        event @ (SyncEvent::SprintsLoaded { .. }
+        | SyncEvent::SprintLoaded { .. }
+        | SyncEvent::SprintFailed { .. }) => sprint::on_sync(state, event, now),
         other => deploy::on_sync(state, other, now),
     };
     schedule(state, now);

@@ -102,6 +102,12 @@ fn check(config: &Config) -> Result<(), String> {
     if config.ui.refresh_seconds == 0 {
         return Err("ui.refresh_seconds must be at least 1".into());
     }
+    if config.sprint.working_days.is_empty() {
+        return Err("sprint.working_days must name at least one day".into());
+    }
+    if config.standup.seconds_per_person == 0 {
+        return Err("standup.seconds_per_person must be at least 1".into());
+    }
     if let Some(jira) = &config.jira {
         if jira.token_env.is_some() == jira.token_cmd.is_some() {
             return Err("jira: set exactly one of token_env or token_cmd".into());

@@ -6,7 +6,7 @@ mod secret;
 
 pub use load::{ConfigError, Source, discover, load_file, parse};
 pub use schema::{
-    Config, DeployBackendKind, DeployConfig, JiraAuth, JiraConfig, JiraScope, LogsConfig, UiConfig,
-    WipPolicy,
+    Config, DayName, DeployBackendKind, DeployConfig, JiraAuth, JiraConfig, JiraScope, LogsConfig,
+    SprintConfig, StandupConfig, StandupOrder, UiConfig, WipPolicy,
 };
 pub use secret::{Secret, SecretError, TokenSource};

@@ -13,6 +13,10 @@ pub struct Config {
     pub deploy: Vec<DeployConfig>,
     #[serde(default)]
     pub logs: LogsConfig,
+    #[serde(default)]
+    pub sprint: SprintConfig,
+    #[serde(default)]
+    pub standup: StandupConfig,
     /// action name -> chords, e.g. `move_right = ["shift-l", "shift-right"]`.
     #[serde(default)]
     pub keys: BTreeMap<String, Vec<String>>,
@@ -125,4 +129,97 @@ impl Default for LogsConfig {
                 .to_vec(),
         }
     }
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct SprintConfig {
+    /// Days that count for "days left", the burndown and card ages.
+    pub working_days: Vec<DayName>,
+    /// Cards in progress for more than this many working days are shown as at risk.
+    pub aging_days: u32,
+}
+
+impl Default for SprintConfig {
+    fn default() -> Self {
+        Self {
+            working_days: vec![
+                DayName::Mon,
+                DayName::Tue,
+                DayName::Wed,
+                DayName::Thu,
+                DayName::Fri,
+            ],
+            aging_days: 3,
+        }
+    }
+}
+
+impl SprintConfig {
+    pub fn rules(&self) -> crate::domain::sprint::SprintRules {
+        let mut working_days: Vec<chrono::Weekday> =
+            self.working_days.iter().map(|d| d.weekday()).collect();
+        working_days.dedup();
+        crate::domain::sprint::SprintRules {
+            working_days,
+            aging_days: self.aging_days,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum DayName {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl DayName {
+    pub fn weekday(self) -> chrono::Weekday {
+        use chrono::Weekday;
+        match self {
+            Self::Mon => Weekday::Mon,
+            Self::Tue => Weekday::Tue,
+            Self::Wed => Weekday::Wed,
+            Self::Thu => Weekday::Thu,
+            Self::Fri => Weekday::Fri,
+            Self::Sat => Weekday::Sat,
+            Self::Sun => Weekday::Sun,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct StandupConfig {
+    /// How long each person's page shows before the next one.
+    pub seconds_per_person: u64,
+    pub order: StandupOrder,
+    /// Display names (or Jira account ids / usernames) in speaking order, for `order = "config"`.
+    pub people: Vec<String>,
+}
+
+impl Default for StandupConfig {
+    fn default() -> Self {
+        Self {
+            seconds_per_person: 90,
+            order: StandupOrder::Random,
+            people: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum StandupOrder {
+    /// Shuffled each standup, so nobody always goes first.
+    #[default]
+    Random,
+    /// As `people` lists them; people not listed follow by name.
+    Config,
 }

@@ -1,12 +1,13 @@
 //! The second step of a dangerous action: confirm, audit, send once (with one idempotency key
 //! for every retry), then watch the deployment to its end.
 
-use super::plan::{Plan, state_name};
 use super::{Guard, Stop, render, say_waiting};
 use crate::audit::{AuditAction, AuditEntry, AuditLog, AuditOutcome, AuditResult, os_user};
 use crate::cli::ActArgs;
+use crate::domain::deploy::plan::Plan;
 use crate::domain::deploy::{
     DeployState, Deployment, DeploymentId, IdempotencyKey, PromoteRequest, RollbackRequest,
+    state_name,
 };
 use crate::providers::ProviderError;
 use crate::setup::DeployHandle;
@@ -26,6 +27,15 @@ pub enum Request {
     Rollback(RollbackRequest),
 }
 
+impl Request {
+    fn action(&self) -> AuditAction {
+        match self {
+            Request::Promote(_) => AuditAction::Promote,
+            Request::Rollback(_) => AuditAction::Rollback,
+        }
+    }
+}
+
 pub async fn run(
     handle: &DeployHandle,
     plan: &Plan,
@@ -33,15 +43,16 @@ pub async fn run(
     act: &ActArgs,
     guard: &Guard,
 ) -> Result<ExitCode, Stop> {
-    let verb = plan.action.as_str();
-    print!("{}", render::plan(plan, Utc::now()));
+    let action = request.action();
+    let verb = action.as_str();
+    print!("{}", render::plan(plan, &handle.name, Utc::now()));
     if !plan.blockers.is_empty() {
         return Err(Stop::Refused(format!(
             "{verb} refused, nothing was sent:\n  - {}",
             plan.blockers.join("\n  - ")
         )));
     }
-    confirm(plan, act.yes)?;
+    confirm(plan, action, act.yes)?;
     let log = guard.audit.as_ref().ok_or_else(|| {
         Stop::Refused(format!(
             "no directory for the audit log (set $XDG_STATE_HOME or $HOME); {verb} not sent"
@@ -54,7 +65,7 @@ pub async fn run(
         backend_user: None,
         backend: handle.name.clone(),
         service: plan.service.clone(),
-        action: plan.action,
+        action,
         from: plan.from.clone(),
         to: Some(plan.environment.clone()),
         revision: plan.incoming.as_ref().map(|d| d.revision.clone()),
@@ -128,8 +139,8 @@ fn record(
 }
 
 /// `--yes`, else y/N on a terminal, or the environment's name when it is protected.
-fn confirm(plan: &Plan, yes: bool) -> Result<(), Stop> {
-    let verb = plan.action.as_str();
+fn confirm(plan: &Plan, action: AuditAction, yes: bool) -> Result<(), Stop> {
+    let verb = action.as_str();
     if yes {
         return Ok(());
     }
@@ -142,7 +153,7 @@ fn confirm(plan: &Plan, yes: bool) -> Result<(), Stop> {
     let confirmed = if plan.protected {
         ask(&format!("{env} is protected: type {env} to {verb}: ")) == *env
     } else {
-        let question = match plan.action {
+        let question = match action {
             AuditAction::Promote => format!("Promote {} to {env}? y/N ", plan.service),
             _ => format!("Roll back {} in {env}? y/N ", plan.service),
         };

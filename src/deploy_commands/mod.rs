@@ -6,9 +6,6 @@
 mod act;
 mod audit_table;
 mod find;
-mod plan;
-#[cfg(test)]
-mod plan_tests;
 mod render;
 mod table;
 
@@ -17,6 +14,7 @@ pub use table::print_deploys;
 
 use crate::audit::AuditLog;
 use crate::cli::{PromoteArgs, RollbackArgs};
+use crate::domain::deploy::plan;
 use crate::domain::deploy::{Deployment, DeploymentId, PromoteRequest, RollbackRequest};
 use crate::providers::ProviderError;
 use crate::setup::DeployHandle;
@@ -122,11 +120,10 @@ async fn try_promote(
     let to = find::environment(&found.service, &args.to)?;
     let history = history_of(found.handle, &found.service.name, &from.name).await?;
     let plan = plan::promote(
-        &found.handle.name,
         &found.service,
         from,
-        to,
-        &history,
+        to.into(),
+        Some(&history),
         args.revision.as_deref(),
     );
     let request = PromoteRequest {
@@ -170,13 +167,7 @@ async fn try_rollback(
             Some(rollback_target(found.handle, &found.service.name, &env.name, &history, id).await?)
         }
     };
-    let plan = plan::rollback(
-        &found.handle.name,
-        &found.service,
-        env,
-        &history,
-        target.as_ref(),
-    );
+    let plan = plan::rollback(&found.service, env.into(), Some(&history), target.as_ref());
     let request = RollbackRequest {
         service: found.service.name.clone(),
         environment: env.name.clone(),

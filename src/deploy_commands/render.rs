@@ -1,19 +1,19 @@
 //! Words for the terminal: the plan before asking, and deployment lines while waiting.
 
-use super::plan::{Plan, state_name};
-use crate::audit::AuditAction;
-use crate::domain::deploy::Deployment;
+use crate::domain::deploy::plan::{CHANGES_CUT, Plan};
+use crate::domain::deploy::{Deployment, state_name};
 use chrono::{DateTime, Utc};
 
-pub fn plan(plan: &Plan, now: DateTime<Utc>) -> String {
-    let mut out = match (&plan.action, &plan.from) {
-        (AuditAction::Promote, Some(from)) => format!(
-            "Promote {} {from} -> {} (backend {})\n",
-            plan.service, plan.environment, plan.backend
+/// The plan as the verbs print it; only a promote has a source environment.
+pub fn plan(plan: &Plan, backend: &str, now: DateTime<Utc>) -> String {
+    let mut out = match &plan.from {
+        Some(from) => format!(
+            "Promote {} {from} -> {} (backend {backend})\n",
+            plan.service, plan.environment
         ),
-        _ => format!(
-            "Roll back {} in {} (backend {})\n",
-            plan.service, plan.environment, plan.backend
+        None => format!(
+            "Roll back {} in {} (backend {backend})\n",
+            plan.service, plan.environment
         ),
     };
     let running = plan
@@ -39,9 +39,7 @@ pub fn plan(plan: &Plan, now: DateTime<Utc>) -> String {
             out.push('\n');
         }
         if !plan.changes_complete {
-            out.push_str(
-                "    (older ones not shown: the history read does not reach back far enough)\n",
-            );
+            out.push_str(&format!("    ({CHANGES_CUT})\n"));
         }
     }
     if plan.protected {

@@ -1,10 +1,10 @@
 //! `shipdeck print deploys`: services x environments of every backend, as text or JSON.
 
-use super::plan::{health_name, state_name};
 use super::render::age;
 use super::say_waiting;
 use crate::cli::Format;
-use crate::domain::deploy::{Environment, Service};
+use crate::domain::deploy::plan::promotable;
+use crate::domain::deploy::{Environment, Service, health_name, state_name};
 use crate::setup::DeployHandle;
 use crate::sync::patient;
 use chrono::{DateTime, Utc};
@@ -39,19 +39,6 @@ struct EnvironmentOut<'a> {
     #[serde(flatten)]
     environment: &'a Environment,
     promotable: bool,
-}
-
-/// Whether environment `i` runs something other than the one before it does.
-pub fn promotable(service: &Service, i: usize) -> bool {
-    let Some(before) = i
-        .checked_sub(1)
-        .and_then(|p| service.environments.get(p))
-        .and_then(|e| e.current.as_ref())
-    else {
-        return false;
-    };
-    let now = service.environments.get(i).and_then(|e| e.current.as_ref());
-    now.is_none_or(|d| d.revision != before.revision)
 }
 
 pub async fn print_deploys(deploys: &[DeployHandle], format: Format) -> ExitCode {
@@ -105,10 +92,9 @@ fn service_out(service: &Service) -> ServiceOut<'_> {
         environments: service
             .environments
             .iter()
-            .enumerate()
-            .map(|(i, environment)| EnvironmentOut {
+            .map(|environment| EnvironmentOut {
                 environment,
-                promotable: promotable(service, i),
+                promotable: promotable(service, environment),
             })
             .collect(),
     }
@@ -156,7 +142,7 @@ fn row(service: &Service, i: usize, env: &Environment, now: DateTime<Utc>) -> [S
     if env.protected {
         notes.push("protected");
     }
-    if promotable(service, i) {
+    if promotable(service, env) {
         notes.push("promotable");
     }
     [

@@ -4,6 +4,7 @@ pub mod board;
 pub mod deploy;
 pub mod issue;
 pub mod pipeline;
+pub mod sprint;
 pub mod text;
 
 pub use board::{Board, BoardKind, Column, Sprint, SprintState, WipState};

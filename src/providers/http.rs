@@ -17,6 +17,9 @@ use std::time::Duration;
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const TOTAL_TIMEOUT: Duration = Duration::from_secs(30);
 pub const USER_AGENT: &str = concat!("shipdeck/", env!("CARGO_PKG_VERSION"));
+/// reqwest's total timeout covers the body too; a stream follows a job for as long as it
+/// runs, so only this outer bound applies (the reader bounds the quiet time instead).
+const STREAM_LIFETIME: Duration = Duration::from_secs(24 * 3600);
 
 /// How requests prove who they are. Debug never shows the token (`Secret` hides it).
 #[derive(Clone, Debug)]
@@ -176,23 +179,7 @@ impl HttpClient {
         headers: &[(&str, &str)],
         body: Option<&B>,
     ) -> Result<Reply, ProviderError> {
-        let url = format!("{}{path}", self.base);
-        let mut request = self
-            .http
-            .request(method, url)
-            .timeout(self.timeout)
-            .header(header::ACCEPT, "application/json");
-        if !query.is_empty() {
-            request = request.query(query);
-        }
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        request = match &self.auth {
-            Auth::Basic { user, token } => request.basic_auth(user, Some(token.expose())),
-            Auth::Bearer(token) => request.bearer_auth(token.expose()),
-            Auth::None => request,
-        };
+        let mut request = self.request(method, path, query, headers, self.timeout);
         if let Some(body) = body {
             request = request.json(body);
         }
@@ -208,6 +195,65 @@ impl HttpClient {
         })
     }
 
+    /// A GET whose body is read as it arrives (a log stream): the answer's head must come
+    /// within the total timeout, the body may last as long as the job it follows. Reading it
+    /// is the caller's, with `network` for a body that breaks.
+    pub async fn open(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Result<reqwest::Response, ProviderError> {
+        let request = self.request(Method::GET, path, query, headers, STREAM_LIFETIME);
+        let response = tokio::time::timeout(self.timeout, request.send())
+            .await
+            .map_err(|_| self.network_error(&self.no_answer()))?
+            .map_err(|e| self.network(&e))?;
+        tracing::debug!(service = %self.service, path, status = response.status().as_u16(), "http stream");
+        Ok(response)
+    }
+
+    /// The total per-request timeout; a stream treats this long without a byte as a dead
+    /// connection.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// A `Network` error naming only the host, with `message` sanitised.
+    pub fn network_error(&self, message: &str) -> ProviderError {
+        ProviderError::Network {
+            host: self.host.clone(),
+            message: sanitize(message, false),
+        }
+    }
+
+    fn request(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, &str)],
+        headers: &[(&str, &str)],
+        timeout: Duration,
+    ) -> reqwest::RequestBuilder {
+        let url = format!("{}{path}", self.base);
+        let mut request = self
+            .http
+            .request(method, url)
+            .timeout(timeout)
+            .header(header::ACCEPT, "application/json");
+        if !query.is_empty() {
+            request = request.query(query);
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        match &self.auth {
+            Auth::Basic { user, token } => request.basic_auth(user, Some(token.expose())),
+            Auth::Bearer(token) => request.bearer_auth(token.expose()),
+            Auth::None => request,
+        }
+    }
+
     /// The typed error for a non-2xx `reply` to `path`.
     pub fn status_error(&self, path: &str, reply: &Reply) -> ProviderError {
         let cx = failure::Context {
@@ -220,22 +266,23 @@ impl HttpClient {
 
     /// Host only: the URL may hold a query or credentials, and reqwest's own message holds
     /// the URL.
-    fn network(&self, e: &reqwest::Error) -> ProviderError {
+    pub fn network(&self, e: &reqwest::Error) -> ProviderError {
         let message = if e.is_timeout() {
-            format!(
-                "no answer within {} s (connect) / {} s (total)",
-                CONNECT_TIMEOUT.as_secs_f64(),
-                self.timeout.as_secs_f64()
-            )
+            self.no_answer()
         } else if e.is_connect() {
             format!("connection failed: {}", root_cause(e))
         } else {
             root_cause(e)
         };
-        ProviderError::Network {
-            host: self.host.clone(),
-            message: sanitize(&message, false),
-        }
+        self.network_error(&message)
+    }
+
+    fn no_answer(&self) -> String {
+        format!(
+            "no answer within {} s (connect) / {} s (total)",
+            CONNECT_TIMEOUT.as_secs_f64(),
+            self.timeout.as_secs_f64()
+        )
     }
 }
 

@@ -5,14 +5,17 @@ pub mod deploy;
 pub mod error;
 pub mod http;
 pub mod jira;
+mod log_stream;
 
 pub use error::ProviderError;
+pub use log_stream::{LogEvent, LogStream};
 
 use crate::domain::deploy::{
     Deployment, DeploymentId, IdempotencyKey, PromoteRequest, RollbackRequest, Service,
 };
 use crate::domain::pipeline::{LogChunk, Run};
-use crate::domain::{Board, Column, IssueKey, Person};
+use crate::domain::sprint::SprintData;
+use crate::domain::{Board, Column, IssueKey, Person, Sprint};
 use async_trait::async_trait;
 
 /// Where the cards come from: Jira today, GitHub Projects later.
@@ -27,6 +30,14 @@ pub trait IssueTracker: Send + Sync {
     /// Moves a card into `to` with a workflow transition whose target status is one of the
     /// column's statuses; never chosen by name.
     async fn move_issue(&self, key: &IssueKey, to: &Column) -> Result<(), ProviderError>;
+
+    /// The board's recent closed sprints (oldest first), then the active and future ones;
+    /// empty for a kanban board.
+    async fn sprints(&self) -> Result<Vec<Sprint>, ProviderError>;
+
+    /// One sprint with the history of every issue that was ever in it and the velocity of
+    /// the sprints closed before it.
+    async fn sprint_data(&self, sprint: u64) -> Result<SprintData, ProviderError>;
 }
 
 /// A deploy backend: the shipdeck deploy protocol today; Argo CD and GitHub later map onto the
@@ -76,4 +87,15 @@ pub trait CiProvider: Send + Sync {
 
     /// The log of one job from byte `offset` to what exists now.
     async fn log(&self, run: &str, job: &str, offset: u64) -> Result<LogChunk, ProviderError>;
+
+    /// The log of one job pushed from byte `offset` as it grows; `None` when the server
+    /// offers no stream (callers then poll `log`).
+    async fn stream_log(
+        &self,
+        _run: &str,
+        _job: &str,
+        _offset: u64,
+    ) -> Result<Option<LogStream>, ProviderError> {
+        Ok(None)
+    }
 }

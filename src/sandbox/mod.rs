@@ -5,6 +5,7 @@ mod adf;
 mod catalog;
 pub mod deploy;
 mod doc;
+mod history;
 mod jira;
 mod jql;
 mod people;

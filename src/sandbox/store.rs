@@ -3,7 +3,8 @@
 
 use super::catalog::{self, Status, Transition};
 use super::doc::Doc;
-use super::people::Person;
+use super::history::{Change, History};
+use super::people::{self, Person};
 use chrono::{DateTime, Utc};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,6 +57,10 @@ pub struct Issue {
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
     pub status_category_changed: DateTime<Utc>,
+    /// Flagged as an impediment.
+    pub flagged: bool,
+    /// The changelog, oldest first.
+    pub history: Vec<History>,
 }
 
 impl Issue {
@@ -152,6 +157,15 @@ impl Store {
         if target.category != issue.status.category {
             issue.status_category_changed = now;
         }
+        // The sandbox has one user: whoever holds a token is `/myself`.
+        issue.history.push(History {
+            at: now,
+            author: people::MYSELF,
+            changes: vec![Change::Status {
+                from: issue.status,
+                to: target,
+            }],
+        });
         issue.status = target;
         issue.updated = now;
         Ok(())

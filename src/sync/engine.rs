@@ -2,7 +2,7 @@
 //! keeps one board fetch in flight at a time and waits out rate limits.
 
 use super::deploys::{self, DeployLink};
-use super::{Request, SyncEvent};
+use super::{Request, SyncEvent, pipelines, sprints};
 use crate::audit::AuditLog;
 use crate::providers::{IssueTracker, ProviderError};
 use chrono::Utc;
@@ -54,6 +54,8 @@ async fn run(
     let mut board_in_flight = false;
     let mut board_again = false;
     let mut log_task: Option<JoinHandle<()>> = None;
+    let mut tail_task: Option<JoinHandle<()>> = None;
+    let mut sprint_task: Option<(u64, JoinHandle<()>)> = None;
     loop {
         tokio::select! {
             request = requests.recv() => {
@@ -80,6 +82,31 @@ async fn run(
                             log_task = Some(tokio::spawn(deploys::follow_log(link, run_id, events.clone())));
                         }
                     }
+                    Request::StopTail => {
+                        if let Some(task) = tail_task.take() {
+                            task.abort();
+                        }
+                    }
+                    Request::TailLog { backend, run_id, job_id, offset } => {
+                        if let Some(task) = tail_task.take() {
+                            task.abort();
+                        }
+                        let link = providers.deploys.get(backend).cloned();
+                        let tail = pipelines::tail(link, run_id, job_id, offset, events.clone());
+                        tail_task = Some(tokio::spawn(tail));
+                    }
+                    // Single flight per sprint: the one being read is not asked twice, and a
+                    // read of another sprint replaces it (the user has moved on).
+                    Request::FetchSprint { id } => {
+                        let same = sprint_task.as_ref().is_some_and(|(at, task)| *at == id && !task.is_finished());
+                        if !same && let Some(tracker) = &providers.tracker {
+                            if let Some((_, task)) = sprint_task.take() {
+                                task.abort();
+                            }
+                            let read = sprints::fetch_one(tracker.clone(), id, events.clone());
+                            sprint_task = Some((id, tokio::spawn(read)));
+                        }
+                    }
                     other => handle(&providers, other, &events),
                 }
             }
@@ -94,7 +121,8 @@ async fn run(
             }
         }
     }
-    if let Some(task) = log_task {
+    let sprint_task = sprint_task.map(|(_, task)| task);
+    for task in [log_task, tail_task, sprint_task].into_iter().flatten() {
         task.abort();
     }
 }
@@ -157,15 +185,37 @@ fn handle(providers: &Providers, request: Request, events: &UnboundedSender<Sync
                 tokio::spawn(deploys::act(link, backend, action, key, audit, events));
             }
         }
-        Request::FetchBoard | Request::FollowLog { .. } | Request::StopLog => {}
-        Request::FetchRuns
-        | Request::FetchRun { .. }
-        | Request::TailLog { .. }
-        | Request::StopTail
-        | Request::SaveLog { .. } => {
-            tracing::warn!(?request, "pipeline requests are not served yet");
+        Request::FetchRuns => pipelines::fetch_runs(&providers.deploys, &events),
+        Request::FetchRun { backend, run_id } => {
+            if let Some(ci) = ci(providers, backend) {
+                tokio::spawn(pipelines::fetch_run(ci, backend, run_id, events));
+            }
         }
+        Request::SaveLog {
+            backend,
+            run_id,
+            job_id,
+            path,
+        } => {
+            let ci = ci(providers, backend);
+            tokio::spawn(pipelines::save(ci, run_id, job_id, path, events));
+        }
+        Request::FetchSprints => {
+            if let Some(tracker) = providers.tracker.clone() {
+                tokio::spawn(sprints::fetch_list(tracker, events));
+            }
+        }
+        Request::FetchBoard
+        | Request::FetchSprint { .. }
+        | Request::FollowLog { .. }
+        | Request::StopLog
+        | Request::TailLog { .. }
+        | Request::StopTail => {}
     }
+}
+
+fn ci(providers: &Providers, backend: usize) -> Option<Arc<dyn crate::providers::CiProvider>> {
+    providers.deploys.get(backend).and_then(|l| l.ci.clone())
 }
 
 async fn fetch_board(
@@ -199,7 +249,7 @@ async fn fetch_myself(tracker: Arc<dyn IssueTracker>, events: UnboundedSender<Sy
     }
 }
 
-fn waiting(events: &UnboundedSender<SyncEvent>) -> impl Fn(Duration) + '_ {
+pub(super) fn waiting(events: &UnboundedSender<SyncEvent>) -> impl Fn(Duration) + '_ {
     |retry_after| {
         let _ = events.send(SyncEvent::Waiting { retry_after });
     }

@@ -3,15 +3,19 @@
 
 mod deploys;
 mod engine;
+mod pipelines;
+mod sprints;
 
 pub use deploys::{DeployLink, decode};
 pub use engine::{Engine, Providers, patient, spawn};
+pub use pipelines::{TailTiming, save_log, tail_log};
 
 use crate::domain::deploy::{
     Deployment, DeploymentId, IdempotencyKey, PromoteRequest, RollbackRequest, Service,
 };
 use crate::domain::pipeline::Run;
-use crate::domain::{Board, Column, IssueKey, Person};
+use crate::domain::sprint::SprintData;
+use crate::domain::{Board, Column, IssueKey, Person, Sprint};
 use chrono::{DateTime, Utc};
 use std::time::Duration;
 
@@ -65,6 +69,13 @@ pub enum Request {
         run_id: String,
         job_id: String,
         path: std::path::PathBuf,
+    },
+    /// The board's active, future and recent closed sprints.
+    FetchSprints,
+    /// One sprint with the history of its issues; replaces a read of another sprint still
+    /// in flight.
+    FetchSprint {
+        id: u64,
     },
 }
 
@@ -200,6 +211,18 @@ pub enum SyncEvent {
     WatchLost {
         backend: usize,
         id: DeploymentId,
+        error: String,
+    },
+    SprintsLoaded {
+        sprints: Vec<Sprint>,
+    },
+    /// Boxed: far larger than every other event.
+    SprintLoaded {
+        data: Box<SprintData>,
+    },
+    /// `sprint` is None when the list could not be read.
+    SprintFailed {
+        sprint: Option<u64>,
         error: String,
     },
 }

@@ -27,7 +27,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     let (state, theme) = (ctx.state, ctx.theme);
     let filters = match state.screen {
         Screen::Board => filters(ctx),
-        Screen::Deploy => String::new(),
+        Screen::Deploy | Screen::Sprint | Screen::Standup => String::new(),
     };
     let filters_w = usize::from(area.width / 2).min(width(&filters));
     let right_x = if filters.is_empty() {
@@ -43,6 +43,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
             let backends = state.deploy.backends.iter();
             parts.extend(backends.map(|b| (b.name.clone(), theme.text)));
         }
+        (Screen::Sprint | Screen::Standup, board) => {
+            parts.push(("Sprint".into(), theme.title));
+            parts.extend(board.as_ref().map(|b| (b.name.clone(), theme.text)));
+        }
         (Screen::Board, None) => parts.push(("shipdeck".into(), theme.title)),
         (Screen::Board, Some(board)) => {
             parts.push((board.name.clone(), theme.title));
@@ -56,8 +60,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     }
     let room = |x: u16| usize::from(right_x.saturating_sub(x + 1));
     let mut x = area.x + 1;
-    // With deploys configured there are two screens to tell apart.
-    if state.screen == Screen::Deploy || !state.deploy.backends.is_empty() {
+    if screens(ctx).len() > 1 {
         x = area.x + tabs(buf, area.x, area.y, room(area.x), ctx) + 2;
     }
     x += put(buf, x, area.y, &parts[0].0, room(x), parts[0].1);
@@ -71,22 +74,54 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     }
 }
 
-/// ` 1 Board [2 Deploys]`: the active screen in brackets and the selection style, so it reads
-/// in mono too; the keys come from the keymap. Returns where the last tab's text ends.
-fn tabs(buf: &mut Buffer, x: u16, y: u16, max: usize, ctx: &Ctx) -> u16 {
-    let screens = [
+/// The screens there is something to see on: the tracker's three, the deploys when a
+/// backend is configured, and whichever is open.
+fn screens(ctx: &Ctx) -> Vec<(Screen, Action, &'static str)> {
+    let state = ctx.state;
+    let all = [
         (Screen::Board, Action::ScreenBoard, "Board"),
         (Screen::Deploy, Action::ScreenDeploy, "Deploys"),
+        (Screen::Sprint, Action::ScreenSprint, "Sprint"),
+        (Screen::Standup, Action::ScreenStandup, "Standup"),
     ];
+    all.into_iter()
+        .filter(|(screen, ..)| {
+            let reachable = match screen {
+                Screen::Deploy => !state.deploy.backends.is_empty(),
+                // The board says what to configure when there is no tracker.
+                Screen::Board => true,
+                Screen::Sprint | Screen::Standup => state.has_tracker,
+            };
+            reachable || *screen == state.screen
+        })
+        .collect()
+}
+
+/// Room the title keeps before inactive tabs shrink to their keys.
+const TITLE_ROOM: usize = 24;
+
+/// ` 1 Board [2 Deploys]`: the active screen in brackets and the selection style, so it reads
+/// in mono too; the keys come from the keymap. When narrow, inactive tabs show their key
+/// alone. Returns where the last tab's text ends.
+fn tabs(buf: &mut Buffer, x: u16, y: u16, max: usize, ctx: &Ctx) -> u16 {
+    let screens = screens(ctx);
+    let label = |action: Action, name: &str, short: bool| {
+        let key = key_label(ctx.keymap.hint(action));
+        match (key.is_empty(), short) {
+            (true, _) => name.to_string(),
+            (false, true) => key.into_owned(),
+            (false, false) => format!("{key} {name}"),
+        }
+    };
+    let full: usize = screens
+        .iter()
+        .map(|(_, action, name)| width(&label(*action, name, false)) + 2)
+        .sum();
+    let short = full + TITLE_ROOM > max;
     let (mut used, mut end) = (0, 0);
     for (screen, action, name) in screens {
-        let key = key_label(ctx.keymap.hint(action));
-        let label = if key.is_empty() {
-            name.to_string()
-        } else {
-            format!("{key} {name}")
-        };
         let active = ctx.state.screen == screen;
+        let label = label(action, name, short && !active);
         let (text, style) = if active {
             (format!("[{label}]"), ctx.theme.selection)
         } else {

@@ -9,7 +9,7 @@ use crate::app::Action;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-const GROUPS: [(&str, &[Action]); 6] = [
+const GROUPS: [(&str, &[Action]); 8] = [
     (
         "Navigation",
         &[
@@ -41,6 +41,20 @@ const GROUPS: [(&str, &[Action]); 6] = [
             Action::ScreenBoard,
             Action::ScreenDeploy,
             Action::ScreenPipelines,
+            Action::ScreenSprint,
+            Action::ScreenStandup,
+        ],
+    ),
+    (
+        "Sprint",
+        &[Action::ToggleBurnup, Action::PrevSprint, Action::NextSprint],
+    ),
+    (
+        "Standup",
+        &[
+            Action::NextPerson,
+            Action::PrevPerson,
+            Action::PauseStandup,
         ],
     ),
     (

@@ -8,6 +8,8 @@ mod footer;
 mod header;
 mod help;
 mod popup;
+mod sprint;
+mod standup;
 mod status;
 mod text;
 mod theme;
@@ -65,6 +67,10 @@ fn draw(buf: &mut Buffer, screen: Rect, ctx: &Ctx) {
         return;
     }
     let state = ctx.state;
+    if state.screen == Screen::Standup {
+        standup_screen(buf, screen, ctx);
+        return;
+    }
     let mut body = screen;
     let mut take_top = || {
         let line = Rect { height: 1, ..body };
@@ -88,6 +94,7 @@ fn draw(buf: &mut Buffer, screen: Rect, ctx: &Ctx) {
     match state.screen {
         Screen::Board => status::draw(buf, take_bottom(), ctx),
         Screen::Deploy => deploy::draw_status(buf, take_bottom(), ctx),
+        Screen::Sprint | Screen::Standup => sprint::draw_status(buf, take_bottom(), ctx),
     }
     if state.filter_editing {
         status::draw_filter(buf, take_bottom(), ctx);
@@ -95,12 +102,28 @@ fn draw(buf: &mut Buffer, screen: Rect, ctx: &Ctx) {
 
     match (state.screen, &state.board) {
         (Screen::Deploy, _) => deploy::draw(buf, body, screen, ctx),
+        (Screen::Sprint | Screen::Standup, _) => sprint::draw(buf, body, ctx),
         (Screen::Board, Some(board)) => {
             board::draw(buf, body, board, lines_per_card(screen.height), ctx)
         }
         (Screen::Board, None) => loading(buf, body, ctx),
     }
     if let Some(popup) = &state.popup {
+        popup::draw(buf, screen, popup, ctx);
+    }
+}
+
+/// Standup mode takes the whole screen for the team's shared display: no tabs, status bar or
+/// footer, only the demo banner, which says the data is not real.
+fn standup_screen(buf: &mut Buffer, screen: Rect, ctx: &Ctx) {
+    let mut body = screen;
+    if let Some(banner) = &ctx.state.banner {
+        header::draw_banner(buf, Rect { height: 1, ..body }, banner, ctx);
+        body.y += 1;
+        body.height -= 1;
+    }
+    standup::draw(buf, body, ctx);
+    if let Some(popup) = &ctx.state.popup {
         popup::draw(buf, screen, popup, ctx);
     }
 }

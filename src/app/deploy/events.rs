@@ -4,6 +4,7 @@ use super::log::append_log;
 use super::plan;
 use crate::app::msg::Effect;
 use crate::app::state::State;
+use crate::domain::deploy::state_name;
 use crate::domain::deploy::{DeployState, Deployment};
 use crate::sync::SyncEvent;
 use chrono::{DateTime, Utc};
@@ -37,13 +38,7 @@ pub fn on_sync(state: &mut State, event: SyncEvent, now: DateTime<Utc>) -> Vec<E
             environment,
             deployments,
         } => {
-            if let Some(plan) = view
-                .plan
-                .as_mut()
-                .filter(|p| p.backend == backend && p.service == service)
-            {
-                plan::apply_history(plan, &environment, &deployments, None);
-            }
+            plan::apply_history(view, backend, &service, &environment, &deployments);
             if let Some(h) = view.history.as_mut().filter(|h| {
                 h.backend == backend && h.service == service && h.environment == environment
             }) {
@@ -62,10 +57,11 @@ pub fn on_sync(state: &mut State, event: SyncEvent, now: DateTime<Utc>) -> Vec<E
             if let Some(plan) = view
                 .plan
                 .as_mut()
-                .filter(|p| p.backend == backend && p.service == service && p.loading)
+                .filter(|p| p.backend == backend && p.outline.service == service && p.loading)
             {
                 plan.loading = false;
-                plan.blockers
+                plan.outline
+                    .blockers
                     .push(format!("cannot read the history of {environment}: {error}"));
             }
             if let Some(h) = view
@@ -89,7 +85,7 @@ pub fn on_sync(state: &mut State, event: SyncEvent, now: DateTime<Utc>) -> Vec<E
             view.note = Some(format!(
                 "{label}: accepted as {} ({})",
                 deployment.id,
-                plan::state_name(deployment.state)
+                state_name(deployment.state)
             ));
             if deployment.state.is_active() {
                 view.watching
@@ -156,7 +152,7 @@ fn updated(
             deployment.service,
             deployment.environment,
             deployment.label(),
-            plan::state_name(deployment.state)
+            state_name(deployment.state)
         );
         if deployment.state == DeployState::Succeeded {
             view.note = Some(message);

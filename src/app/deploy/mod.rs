@@ -7,7 +7,7 @@ mod plan;
 mod update;
 
 pub use events::on_sync;
-pub use plan::{Plan, PlanKind, health_name, state_name};
+pub use plan::{Plan, PlanKind};
 pub use update::{on_action, on_input, refresh};
 
 use crate::domain::deploy::{Deployment, DeploymentId, Environment, IdempotencyKey, Service};
@@ -159,23 +159,5 @@ impl DeployView {
 
     pub fn is_loading(&self) -> bool {
         self.backends.iter().any(|b| b.loading)
-    }
-}
-
-/// The environment before `env` in the service's promotion order.
-pub fn previous<'a>(service: &'a Service, env: &str) -> Option<&'a Environment> {
-    let index = service.environments.iter().position(|e| e.name == env)?;
-    index.checked_sub(1).map(|i| &service.environments[i])
-}
-
-/// An environment runs something other than the one before it: a promote would change it.
-pub fn promotable(service: &Service, env: &Environment) -> bool {
-    let Some(prev) = previous(service, &env.name) else {
-        return false;
-    };
-    match (&prev.current, &env.current) {
-        (Some(from), Some(to)) => from.revision != to.revision,
-        (Some(_), None) => true,
-        _ => false,
     }
 }

@@ -1,26 +1,21 @@
-//! The plan shown before a dangerous action: what will change, and what would make the
-//! server refuse. Nothing is sent until the plan is ready and confirmed.
+//! The plan shown before a dangerous action, as screen state: the domain's plan (what will
+//! change, what would make the server refuse) with what only the screen knows: the name typed
+//! so far, the history still being read, the key made when the plan opened. Nothing is sent
+//! until the plan is ready and confirmed.
 
-use super::{DeployView, previous};
+use super::DeployView;
+use crate::domain::deploy::plan::{self as outline, Target, previous};
 use crate::domain::deploy::{
-    Change, DeployState, Deployment, Environment, Health, IdempotencyKey, PromoteRequest,
-    RollbackRequest, Service,
+    Deployment, Environment, IdempotencyKey, PromoteRequest, RollbackRequest, Service,
 };
 use crate::sync::DeployAction;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum PlanKind {
-    Promote {
-        from: String,
-        to: String,
-    },
-    /// `target` is None until the history that names it has loaded.
-    Rollback {
-        environment: String,
-        target: Option<Deployment>,
-    },
+    Promote,
+    Rollback,
+    /// Stops `deployment`, which is moving in the plan's environment.
     Cancel {
-        environment: String,
         deployment: Deployment,
     },
 }
@@ -28,124 +23,101 @@ pub enum PlanKind {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     pub backend: usize,
-    pub service: String,
     pub kind: PlanKind,
-    /// What the target environment runs now.
-    pub current: Option<Deployment>,
-    /// What will run: the source's deployment (promote) or the rollback target.
-    pub incoming: Option<Deployment>,
-    pub changes: Vec<Change>,
-    pub blockers: Vec<String>,
-    pub protected: bool,
+    /// What runs now, what will run, the changes and the blockers, as the domain plans them.
+    pub outline: outline::Plan,
     /// The environment's name as typed so far (protected environments only).
     pub typed: String,
+    /// The history the plan needs is being read.
     pub loading: bool,
     /// Made when the plan opens; the same key goes with every retry of the confirmed action.
     pub key: IdempotencyKey,
 }
 
 impl Plan {
-    pub fn environment(&self) -> &str {
-        match &self.kind {
-            PlanKind::Promote { to, .. } => to,
-            PlanKind::Rollback { environment, .. } | PlanKind::Cancel { environment, .. } => {
-                environment
-            }
+    fn new(backend: usize, kind: PlanKind, outline: outline::Plan) -> Self {
+        Self {
+            backend,
+            kind,
+            outline,
+            typed: String::new(),
+            loading: false,
+            key: IdempotencyKey::new(),
         }
     }
 
+    pub fn environment(&self) -> &str {
+        &self.outline.environment
+    }
+
+    /// A promote's source environment (empty for the other actions).
+    pub fn from(&self) -> &str {
+        self.outline.from.as_deref().unwrap_or_default()
+    }
+
     pub fn title(&self) -> String {
+        let (service, env) = (&self.outline.service, self.environment());
         match &self.kind {
-            PlanKind::Promote { from, to } => format!("Promote {} {from} → {to}", self.service),
-            PlanKind::Rollback { environment, .. } => {
-                format!("Roll back {} in {environment}", self.service)
-            }
-            PlanKind::Cancel {
-                environment,
-                deployment,
-            } => {
-                format!(
-                    "Cancel {} of {} in {environment}",
-                    deployment.id, self.service
-                )
+            PlanKind::Promote => format!("Promote {service} {} → {env}", self.from()),
+            PlanKind::Rollback => format!("Roll back {service} in {env}"),
+            PlanKind::Cancel { deployment } => {
+                format!("Cancel {} of {service} in {env}", deployment.id)
             }
         }
     }
 
     /// Typing is asked only once nothing blocks.
     pub fn needs_typing(&self) -> bool {
-        self.protected && !self.loading && self.blockers.is_empty()
+        self.outline.protected && !self.loading && self.outline.blockers.is_empty()
     }
 
     pub fn ready(&self) -> bool {
         !self.loading
-            && self.blockers.is_empty()
-            && (!self.protected || self.typed == self.environment())
+            && self.outline.blockers.is_empty()
+            && (!self.outline.protected || self.typed == self.environment())
     }
 
     pub fn action(&self) -> Option<DeployAction> {
+        let service = self.outline.service.clone();
+        let environment = self.environment().to_string();
         Some(match &self.kind {
-            PlanKind::Promote { from, to } => DeployAction::Promote(PromoteRequest {
-                service: self.service.clone(),
-                from: from.clone(),
-                to: to.clone(),
-                revision: self.incoming.as_ref().map(|d| d.revision.clone()),
+            PlanKind::Promote => DeployAction::Promote(PromoteRequest {
+                service,
+                from: self.outline.from.clone()?,
+                to: environment,
+                revision: self.outline.incoming.as_ref().map(|d| d.revision.clone()),
                 reason: None,
             }),
-            PlanKind::Rollback {
+            PlanKind::Rollback => DeployAction::Rollback(RollbackRequest {
+                service,
                 environment,
-                target,
-            } => DeployAction::Rollback(RollbackRequest {
-                service: self.service.clone(),
-                environment: environment.clone(),
-                to_deployment: Some(target.as_ref()?.id.clone()),
+                to_deployment: Some(self.outline.incoming.as_ref()?.id.clone()),
                 reason: None,
             }),
-            PlanKind::Cancel {
+            PlanKind::Cancel { deployment } => DeployAction::Cancel {
+                service,
                 environment,
-                deployment,
-            } => DeployAction::Cancel {
-                service: self.service.clone(),
-                environment: environment.clone(),
                 id: deployment.id.clone(),
             },
         })
     }
 }
 
-fn base(backend: usize, service: &Service, kind: PlanKind, to: &Environment) -> Plan {
-    Plan {
-        backend,
-        service: service.name.clone(),
-        kind,
-        current: to.current.clone(),
-        incoming: None,
-        changes: Vec::new(),
-        blockers: Vec::new(),
-        protected: to.protected,
-        typed: String::new(),
-        loading: false,
-        key: IdempotencyKey::new(),
+/// `env` as the domain sees it, busy while an action sent from here has not been answered or
+/// has not finished.
+fn target<'a>(
+    view: &DeployView,
+    backend: usize,
+    service: &Service,
+    env: &'a Environment,
+) -> Target<'a> {
+    Target {
+        env,
+        busy: view.busy(backend, &service.name, &env.name),
     }
 }
 
-/// Shared refusals: a lock, or something already moving in the target.
-fn target_blockers(view: &DeployView, plan: &Plan, to: &Environment) -> Vec<String> {
-    let mut blockers = Vec::new();
-    if let Some(lock) = &to.lock {
-        blockers.push(format!(
-            "{} is locked by {}: {}",
-            to.name, lock.by, lock.reason
-        ));
-    }
-    let moving = to.current.as_ref().is_some_and(|d| d.state.is_active());
-    if moving || view.busy(plan.backend, &plan.service, &to.name) {
-        blockers.push(format!("a deployment is already in flight in {}", to.name));
-    }
-    blockers
-}
-
-/// Promote into `to` from the environment before it.
+/// Promote into `to` from the environment before it; that one's history is read next.
 pub fn promote(
     view: &DeployView,
     backend: usize,
@@ -158,58 +130,32 @@ pub fn promote(
             to.name
         )
     })?;
-    let kind = PlanKind::Promote {
-        from: from.name.clone(),
-        to: to.name.clone(),
-    };
-    let mut plan = base(backend, service, kind, to);
-    plan.incoming = from.current.clone();
-    plan.blockers = target_blockers(view, &plan, to);
-    match &from.current {
-        None => plan
-            .blockers
-            .push(format!("{} runs nothing to promote", from.name)),
-        Some(d) if d.state != DeployState::Succeeded => plan.blockers.push(format!(
-            "{}'s deployment {} has not succeeded ({})",
-            from.name,
-            d.label(),
-            state_name(d.state)
-        )),
-        Some(d)
-            if to
-                .current
-                .as_ref()
-                .is_some_and(|c| c.revision == d.revision) =>
-        {
-            plan.blockers
-                .push(format!("{} already runs {}", to.name, d.label()));
-        }
-        Some(d) => plan.changes = d.changes.clone(),
-    }
-    if matches!(from.health, Health::Degraded | Health::Down) {
-        plan.blockers.push(format!(
-            "{} is not healthy ({})",
-            from.name,
-            health_name(from.health)
-        ));
-    }
-    plan.loading = plan.blockers.is_empty();
+    let to = target(view, backend, service, to);
+    let outline = outline::promote(service, from, to, None, None);
+    let mut plan = Plan::new(backend, PlanKind::Promote, outline);
+    plan.loading = plan.outline.blockers.is_empty();
     Ok(plan)
 }
 
-/// Roll `env` back; the target comes from its history (or the history row the user picked).
-pub fn rollback(view: &DeployView, backend: usize, service: &Service, env: &Environment) -> Plan {
-    let kind = PlanKind::Rollback {
-        environment: env.name.clone(),
-        target: None,
-    };
-    let mut plan = base(backend, service, kind, env);
-    plan.blockers = target_blockers(view, &plan, env);
-    if env.current.is_none() {
-        plan.blockers
-            .push(format!("{} runs nothing to roll back", env.name));
-    }
-    plan.loading = plan.blockers.is_empty();
+/// Roll `env` back to `picked`, or to the domain's default. The history open on the screen is
+/// used when it is `env`'s; otherwise it is read next (when nothing blocks already).
+pub fn rollback(
+    view: &DeployView,
+    backend: usize,
+    service: &Service,
+    env: &Environment,
+    picked: Option<&Deployment>,
+) -> Plan {
+    let history = view
+        .history
+        .as_ref()
+        .filter(|h| h.backend == backend && h.service == service.name && h.environment == env.name)
+        .filter(|h| !h.loading && h.error.is_none())
+        .map(|h| h.deployments.as_slice());
+    let to = target(view, backend, service, env);
+    let outline = outline::rollback(service, to, history, picked);
+    let mut plan = Plan::new(backend, PlanKind::Rollback, outline);
+    plan.loading = history.is_none() && plan.outline.blockers.is_empty();
     plan
 }
 
@@ -219,94 +165,73 @@ pub fn cancel(
     env: &Environment,
     deployment: Deployment,
 ) -> Plan {
-    let kind = PlanKind::Cancel {
-        environment: env.name.clone(),
-        deployment,
-    };
-    let mut plan = base(backend, service, kind, env);
+    let mut outline = outline::Plan::new(service, env);
     // Stopping a rollout is the safe direction: y is enough, even in production.
-    plan.protected = false;
-    plan
+    outline.protected = false;
+    Plan::new(backend, PlanKind::Cancel { deployment }, outline)
 }
 
-/// Fills a plan from the history that arrived: the changes a promote brings (from the
-/// source's history), or a rollback's default target and what it reverts.
+/// The environment whose history the open plan waits for, if it waits.
+pub fn awaited(plan: &Plan) -> Option<&str> {
+    if !plan.loading {
+        return None;
+    }
+    match plan.kind {
+        PlanKind::Promote => plan.outline.from.as_deref(),
+        PlanKind::Rollback => Some(plan.environment()),
+        PlanKind::Cancel { .. } => None,
+    }
+}
+
+/// Plans again, through the domain, with the history that arrived: a promote's changes, a
+/// rollback's default target and what it reverts.
 pub fn apply_history(
-    plan: &mut Plan,
+    view: &mut DeployView,
+    backend: usize,
+    service: &str,
     environment: &str,
     deployments: &[Deployment],
-    picked: Option<&Deployment>,
 ) {
-    match &mut plan.kind {
-        PlanKind::Promote { from, .. } if from == environment => {
-            let running = plan.current.as_ref().map(|d| d.revision.as_str());
-            let newer = deployments
-                .iter()
-                .filter(|d| d.state == DeployState::Succeeded)
-                .take_while(|d| Some(d.revision.as_str()) != running);
-            plan.changes = unique_changes(newer);
-            plan.loading = false;
-        }
-        PlanKind::Rollback {
-            environment: env,
-            target,
-        } if env == environment => {
-            let current = plan.current.as_ref();
-            let chosen = picked.cloned().or_else(|| {
-                deployments
-                    .iter()
-                    .filter(|d| Some(&d.id) != current.map(|c| &c.id))
-                    .filter(|d| current.is_none_or(|c| d.created_at < c.created_at))
-                    .find(|d| {
-                        d.state == DeployState::Succeeded
-                            && Some(&d.revision) != current.map(|c| &c.revision)
-                    })
-                    .cloned()
-            });
-            match chosen {
-                Some(chosen) => {
-                    let reverted = deployments.iter().take_while(|d| d.id != chosen.id);
-                    plan.changes =
-                        unique_changes(reverted.filter(|d| d.state == DeployState::Succeeded));
-                    plan.incoming = Some(chosen.clone());
-                    *target = Some(chosen);
-                }
-                None => plan.blockers.push(format!(
-                    "{env} has no earlier successful deployment to return to"
-                )),
-            }
-            plan.loading = false;
-        }
-        _ => {}
+    let Some(plan) = view.plan.as_ref().filter(|p| {
+        p.backend == backend && p.outline.service == service && awaited(p) == Some(environment)
+    }) else {
+        return;
+    };
+    let fresh = replan(view, plan, deployments);
+    let Some(plan) = view.plan.as_mut() else {
+        return;
+    };
+    match fresh {
+        Some(outline) => plan.outline = outline,
+        None => plan.outline.blockers.push(format!(
+            "{service} {} is no longer listed by the backend; refresh and try again",
+            plan.outline.environment
+        )),
     }
+    plan.loading = false;
 }
 
-fn unique_changes<'a>(deployments: impl Iterator<Item = &'a Deployment>) -> Vec<Change> {
-    let mut out: Vec<Change> = Vec::new();
-    for change in deployments.flat_map(|d| &d.changes) {
-        if !out.iter().any(|c| c.sha == change.sha) {
-            out.push(change.clone());
+/// The plan made from the matrix as it is now; `None` when the service or an environment
+/// of the plan has gone from it.
+fn replan(view: &DeployView, plan: &Plan, history: &[Deployment]) -> Option<outline::Plan> {
+    let service = view
+        .backends
+        .get(plan.backend)?
+        .services
+        .iter()
+        .find(|s| s.name == plan.outline.service)?;
+    let env = |name: &str| service.environments.iter().find(|e| e.name == name);
+    let to = target(view, plan.backend, service, env(plan.environment())?);
+    match plan.kind {
+        PlanKind::Promote => {
+            let from = env(plan.outline.from.as_deref()?)?;
+            Some(outline::promote(service, from, to, Some(history), None))
         }
-    }
-    out
-}
-
-pub fn state_name(state: DeployState) -> &'static str {
-    match state {
-        DeployState::Queued => "queued",
-        DeployState::InProgress => "in progress",
-        DeployState::Succeeded => "succeeded",
-        DeployState::Failed => "failed",
-        DeployState::Cancelled => "cancelled",
-        DeployState::Unknown => "unknown",
-    }
-}
-
-pub fn health_name(health: Health) -> &'static str {
-    match health {
-        Health::Healthy => "healthy",
-        Health::Degraded => "degraded",
-        Health::Down => "down",
-        Health::Unknown => "unknown",
+        // Before its history a rollback names a target only when one was picked.
+        PlanKind::Rollback => {
+            let picked = plan.outline.incoming.as_ref();
+            Some(outline::rollback(service, to, Some(history), picked))
+        }
+        PlanKind::Cancel { .. } => None,
     }
 }

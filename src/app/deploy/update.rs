@@ -1,12 +1,12 @@
 //! Keys of the deploy screen: the matrix, history, plans.
 
 use super::log::{on_log, open_log};
-use super::plan::{self, Plan, PlanKind};
+use super::plan::{self, Plan};
 use super::{History, Inflight};
 use crate::app::action::Action;
 use crate::app::msg::Effect;
 use crate::app::state::State;
-use crate::domain::deploy::{DeployState, Deployment};
+use crate::domain::deploy::Deployment;
 use crate::sync::Request;
 
 /// Asks every idle backend for its services.
@@ -132,26 +132,13 @@ fn open_plan(state: &mut State, action: Action, picked: Option<Deployment>) -> V
     let view = &state.deploy;
     let plan = match action {
         Action::Promote => plan::promote(view, row.backend, service, env),
-        Action::Rollback => {
-            let mut plan = plan::rollback(view, row.backend, service, env);
-            if let Some(picked) = picked.filter(|_| plan.blockers.is_empty()) {
-                let history = view
-                    .history
-                    .as_ref()
-                    .map_or(&[][..], |h| h.deployments.as_slice());
-                if picked.state != DeployState::Succeeded {
-                    plan.blockers.push(format!(
-                        "{} did not succeed; pick a successful deployment",
-                        picked.id
-                    ));
-                } else if plan.current.as_ref().is_some_and(|c| c.id == picked.id) {
-                    plan.blockers
-                        .push(format!("{} is what {} runs now", picked.id, env.name));
-                }
-                plan::apply_history(&mut plan, &env.name, history, Some(&picked));
-            }
-            Ok(plan)
-        }
+        Action::Rollback => Ok(plan::rollback(
+            view,
+            row.backend,
+            service,
+            env,
+            picked.as_ref(),
+        )),
         _ => match view
             .moving(row.backend, &service.name, &env.name)
             .or(env.current.as_ref())
@@ -176,13 +163,8 @@ fn open_plan(state: &mut State, action: Action, picked: Option<Deployment>) -> V
 
 /// Opens the plan and fetches the history it still needs.
 fn start_plan(state: &mut State, plan: Plan) -> Vec<Effect> {
-    let needs = plan.loading.then(|| match &plan.kind {
-        PlanKind::Promote { from, .. } => from.clone(),
-        PlanKind::Rollback { environment, .. } | PlanKind::Cancel { environment, .. } => {
-            environment.clone()
-        }
-    });
-    let (backend, service) = (plan.backend, plan.service.clone());
+    let needs = plan::awaited(&plan).map(str::to_string);
+    let (backend, service) = (plan.backend, plan.outline.service.clone());
     state.deploy.plan = Some(plan);
     match needs {
         Some(environment) => vec![Effect::Sync(Request::FetchHistory {
@@ -199,8 +181,8 @@ fn on_plan(state: &mut State, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     let confirm = match action {
-        Action::Confirm => !plan.protected,
-        Action::Open => plan.protected,
+        Action::Confirm => !plan.outline.protected,
+        Action::Open => plan.outline.protected,
         Action::Deny | Action::Close => {
             state.deploy.note = Some(format!("{}: not sent", plan.title()));
             state.deploy.plan = None;
@@ -221,7 +203,7 @@ fn on_plan(state: &mut State, action: Action) -> Vec<Effect> {
         plan.key.clone(),
         Inflight {
             backend: plan.backend,
-            service: plan.service.clone(),
+            service: plan.outline.service.clone(),
             environment: plan.environment().to_string(),
             label: plan.title(),
         },

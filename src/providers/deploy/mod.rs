@@ -5,6 +5,8 @@ mod dto;
 mod map;
 mod pipeline;
 mod runs;
+pub mod sse;
+mod stream;
 mod write;
 
 use super::http::{Auth, HttpClient};

@@ -6,7 +6,7 @@ use super::{HttpDeploy, pipeline};
 use crate::domain::pipeline::{LogChunk, Run};
 use crate::domain::text::sanitize;
 use crate::providers::http::{Reply, server_text};
-use crate::providers::{CiProvider, ProviderError};
+use crate::providers::{CiProvider, LogStream, ProviderError};
 use async_trait::async_trait;
 use reqwest::header::HeaderMap;
 use reqwest::{Method, StatusCode};
@@ -76,6 +76,15 @@ impl CiProvider for HttpDeploy {
             }),
             _ => Err(http.status_error(&path, &reply)),
         }
+    }
+
+    async fn stream_log(
+        &self,
+        run: &str,
+        job: &str,
+        offset: u64,
+    ) -> Result<Option<LogStream>, ProviderError> {
+        super::stream::open(self, run, job, offset).await
     }
 }
 

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 
 const PAGE_SIZE: &str = "50";
 /// A broken server must not keep us paging forever: 200 pages of 50 is 10,000 cards.
-const MAX_PAGES: usize = 200;
+pub const MAX_PAGES: usize = 200;
 const FIELDS: &str = "summary,status,assignee,labels,description,statuscategorychangedate";
 
 pub struct JiraClient {
@@ -28,6 +28,19 @@ impl JiraClient {
 
     pub fn base(&self) -> &str {
         self.http.base()
+    }
+
+    /// For the sprint and changelog requests, which live in their own module.
+    pub fn http(&self) -> &HttpClient {
+        &self.http
+    }
+
+    pub fn board_id(&self) -> u64 {
+        self.board
+    }
+
+    pub fn is_cloud(&self) -> bool {
+        self.cloud
     }
 
     pub fn api(&self) -> &'static str {
@@ -80,20 +93,38 @@ impl JiraClient {
 
     /// Every issue the JQL finds, in the order Jira returns them.
     pub async fn search(&self, jql: &str, fields: &str) -> Result<Vec<IssueDto>, ProviderError> {
+        self.search_expanded(jql, fields, None).await
+    }
+
+    /// `expand` is Jira's list, e.g. `changelog`.
+    pub async fn search_expanded(
+        &self,
+        jql: &str,
+        fields: &str,
+        expand: Option<&str>,
+    ) -> Result<Vec<IssueDto>, ProviderError> {
         if self.cloud {
-            self.search_cloud(jql, fields).await
+            self.search_cloud(jql, fields, expand).await
         } else {
-            self.search_dc(jql, fields).await
+            self.search_dc(jql, fields, expand).await
         }
     }
 
-    async fn search_cloud(&self, jql: &str, fields: &str) -> Result<Vec<IssueDto>, ProviderError> {
+    async fn search_cloud(
+        &self,
+        jql: &str,
+        fields: &str,
+        expand: Option<&str>,
+    ) -> Result<Vec<IssueDto>, ProviderError> {
         let path = "/rest/api/3/search/jql";
         let mut issues = Vec::new();
         let mut token: Option<String> = None;
         let mut seen = HashSet::new();
         for _ in 0..MAX_PAGES {
             let mut query = vec![("jql", jql), ("fields", fields), ("maxResults", PAGE_SIZE)];
+            if let Some(expand) = expand {
+                query.push(("expand", expand));
+            }
             if let Some(t) = &token {
                 query.push(("nextPageToken", t.as_str()));
             }
@@ -114,18 +145,26 @@ impl JiraClient {
         Err(self.too_many_pages(path))
     }
 
-    async fn search_dc(&self, jql: &str, fields: &str) -> Result<Vec<IssueDto>, ProviderError> {
+    async fn search_dc(
+        &self,
+        jql: &str,
+        fields: &str,
+        expand: Option<&str>,
+    ) -> Result<Vec<IssueDto>, ProviderError> {
         let path = "/rest/api/2/search";
         let mut issues = Vec::new();
         for _ in 0..MAX_PAGES {
             // The server may cap maxResults below ours, so the next offset is what we hold.
             let start_at = issues.len().to_string();
-            let query = [
+            let mut query = vec![
                 ("jql", jql),
                 ("fields", fields),
                 ("startAt", start_at.as_str()),
                 ("maxResults", PAGE_SIZE),
             ];
+            if let Some(expand) = expand {
+                query.push(("expand", expand));
+            }
             let page: DcSearchDto = self.http.get(path, &query).await?;
             let got = page.issues.len();
             issues.extend(page.issues);
@@ -155,7 +194,7 @@ impl JiraClient {
         Ok(format!("{}/issue/{segment}/transitions", self.api()))
     }
 
-    fn on_board<T>(&self, result: Result<T, ProviderError>) -> Result<T, ProviderError> {
+    pub fn on_board<T>(&self, result: Result<T, ProviderError>) -> Result<T, ProviderError> {
         result.map_err(|e| match e {
             ProviderError::NotFound(_) => ProviderError::NotFound(format!(
                 "Jira board {} was not found, or the token cannot see it",
@@ -165,7 +204,7 @@ impl JiraClient {
         })
     }
 
-    fn on_issue<T>(&self, key: &str, result: Result<T, ProviderError>) -> Result<T, ProviderError> {
+    pub fn on_issue<T>(&self, key: &str, result: Result<T, ProviderError>) -> Result<T, ProviderError> {
         result.map_err(|e| match e {
             ProviderError::NotFound(_) => ProviderError::NotFound(format!(
                 "Jira issue {key} was not found, or the token cannot see it"
@@ -174,7 +213,7 @@ impl JiraClient {
         })
     }
 
-    fn too_many_pages(&self, path: &str) -> ProviderError {
+    pub fn too_many_pages(&self, path: &str) -> ProviderError {
         let msg = format!(
             "still more after {MAX_PAGES} pages; narrow the board with `jql` in the [jira] config"
         );

@@ -58,6 +58,9 @@ pub struct IdRef {
 #[derive(Debug, Deserialize)]
 pub struct FieldDto {
     pub id: String,
+    /// Data Center changelog items name fields by this, not by id.
+    #[serde(default)]
+    pub name: String,
     pub schema: Option<FieldSchemaDto>,
 }
 
@@ -86,6 +89,7 @@ pub struct SprintDto {
     pub goal: Option<String>,
     pub start_date: Option<String>,
     pub end_date: Option<String>,
+    pub complete_date: Option<String>,
 }
 
 /// Cloud `GET /rest/api/3/search/jql`: token paging.
@@ -111,6 +115,8 @@ pub struct DcSearchDto {
 pub struct IssueDto {
     pub key: String,
     pub fields: IssueFieldsDto,
+    /// Only with `expand=changelog`.
+    pub changelog: Option<super::changelog::ChangelogDto>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -137,7 +143,7 @@ pub struct StatusDto {
 }
 
 /// Cloud users carry `accountId`; Data Center users `name` and `key`.
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserDto {
     pub account_id: Option<String>,

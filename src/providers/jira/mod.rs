@@ -2,17 +2,22 @@
 //! Agile 1.0 API for boards and sprints.
 
 mod adf;
+mod changelog;
 mod client;
 mod dto;
 mod map;
+mod sprint_data;
+mod sprints;
 mod values;
 mod wiki;
 
 use super::http::{Auth, HttpClient};
 use super::{IssueTracker, ProviderError};
 use crate::config::{JiraAuth, JiraScope, Secret, TokenSource};
-use crate::domain::{Board, BoardKind, Column, IssueKey, Person};
+use crate::domain::sprint::SprintData;
+use crate::domain::{Board, BoardKind, Column, IssueKey, Person, Sprint, SprintState};
 use async_trait::async_trait;
+use changelog::HistoryFields;
 use client::JiraClient;
 use map::{IssueContext, Setup};
 use std::collections::HashSet;
@@ -43,6 +48,8 @@ pub struct JiraProvider {
     scope: Option<JiraScope>,
     /// Board name, kind, columns and field ids rarely change: fetched on the first load only.
     setup: OnceCell<Setup>,
+    /// How changelog items name points, sprint and flagged: fetched on the first sprint load.
+    history_fields: OnceCell<HistoryFields>,
 }
 
 impl JiraProvider {
@@ -74,7 +81,12 @@ impl JiraProvider {
             jql: settings.jql,
             scope: settings.scope,
             setup: OnceCell::new(),
+            history_fields: OnceCell::new(),
         })
+    }
+
+    async fn setup(&self) -> Result<&Setup, ProviderError> {
+        self.setup.get_or_try_init(|| self.fetch_setup()).await
     }
 
     async fn fetch_setup(&self) -> Result<Setup, ProviderError> {
@@ -156,5 +168,52 @@ impl IssueTracker for JiraProvider {
             )));
         };
         self.client.transition(&key.0, &transition.id).await
+    }
+
+    async fn sprints(&self) -> Result<Vec<Sprint>, ProviderError> {
+        if self.setup().await?.kind == BoardKind::Kanban {
+            return Ok(Vec::new());
+        }
+        let all: Vec<Sprint> = sprints::all(&self.client)
+            .await?
+            .into_iter()
+            .map(map::sprint)
+            .collect();
+        let (closed, open): (Vec<Sprint>, Vec<Sprint>) = all
+            .into_iter()
+            .partition(|s| s.state == SprintState::Closed);
+        let skip = closed.len().saturating_sub(crate::domain::sprint::VELOCITY_SPRINTS);
+        let (active, future): (Vec<Sprint>, Vec<Sprint>) = open
+            .into_iter()
+            .partition(|s| s.state == SprintState::Active);
+        Ok(closed.into_iter().skip(skip).chain(active).chain(future).collect())
+    }
+
+    async fn sprint_data(&self, sprint: u64) -> Result<SprintData, ProviderError> {
+        let setup = self.setup().await?;
+        if setup.kind == BoardKind::Kanban {
+            return Err(ProviderError::Rejected(format!(
+                "Jira board {} is a kanban board: it has no sprints",
+                self.board
+            )));
+        }
+        let fields = self
+            .history_fields
+            .get_or_try_init(|| async {
+                let all = self.client.fields().await?;
+                Ok::<_, ProviderError>(HistoryFields::new(
+                    setup.points_field.as_deref(),
+                    setup.sprint_field.as_deref(),
+                    &all,
+                ))
+            })
+            .await?;
+        let cx = sprint_data::Context {
+            client: &self.client,
+            setup,
+            fields,
+            extra_jql: self.jql.as_deref(),
+        };
+        sprint_data::sprint_data(&cx, sprint).await
     }
 }

@@ -30,6 +30,29 @@ pub fn sprint_name(value: &Value) -> Option<String> {
         .filter(|name| !name.is_empty())
 }
 
+/// Every sprint id the sprint field lists, in its order (objects or legacy strings).
+pub fn sprint_ids(value: &Value) -> Vec<u64> {
+    let id = |v: &Value| -> Option<u64> {
+        match v {
+            Value::Object(o) => match o.get("id")? {
+                Value::Number(n) => n.as_u64(),
+                Value::String(s) => s.trim().parse().ok(),
+                _ => None,
+            },
+            Value::String(s) => {
+                let pairs = legacy_pairs(s)?;
+                let (_, id) = pairs.iter().find(|(k, _)| k == "id")?;
+                id.trim().parse().ok()
+            }
+            _ => None,
+        }
+    };
+    match value {
+        Value::Array(list) => list.iter().filter_map(id).collect(),
+        other => id(other).into_iter().collect(),
+    }
+}
+
 /// (state, name) of one sprint value.
 fn sprint_entry(value: &Value) -> Option<(String, String)> {
     match value {
@@ -119,6 +142,9 @@ mod tests {
             "com.atlassian.greenhopper.service.sprint.Sprint@1b[id=7,rapidViewId=42,state=ACTIVE,name=Sprint 23, hardening,goal=,sequence=7]"
         ]);
         assert_eq!(sprint_name(&dc).as_deref(), Some("Sprint 23, hardening"));
+        assert_eq!(sprint_ids(&dc), [6, 7]);
+        assert_eq!(sprint_ids(&json!([{"id": 6}, {"id": "7"}, {"name": "x"}])), [6, 7]);
+        assert_eq!(sprint_ids(&json!(null)), Vec::<u64>::new());
         assert_eq!(sprint_name(&json!("no brackets")), None);
     }
 

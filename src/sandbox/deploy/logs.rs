@@ -3,6 +3,7 @@
 
 use super::AppState;
 use super::error::{ApiError, Reply};
+use super::firehose;
 use super::model::{Job, World};
 use super::reads::find_run;
 use axum::extract::rejection::QueryRejection;
@@ -49,6 +50,7 @@ pub async fn log(
     query: Result<Query<Offset>, QueryRejection>,
 ) -> Reply {
     let Query(query) = query.map_err(bad_query)?;
+    firehose::wake(&state, &run);
     let world = state.world();
     let job = find_job(&world, &run, &job)?;
     let bytes = job.log.as_bytes();
@@ -77,6 +79,7 @@ pub async fn stream(
     headers: HeaderMap,
 ) -> Reply {
     let Query(query) = query.map_err(bad_query)?;
+    firehose::wake(&state, &run);
     // Subscribe before the first read, so no change between the read and the wait is missed.
     let changes = state.subscribe();
     let offset = {

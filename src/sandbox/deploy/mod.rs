@@ -4,6 +4,7 @@
 
 mod catalog;
 mod error;
+mod firehose;
 mod idempotency;
 mod lifecycle;
 mod logs;
@@ -33,7 +34,10 @@ use tokio::time::Instant;
 pub fn router(now: chrono::DateTime<chrono::Utc>) -> axum::Router {
     let now = now.trunc_subsecs(0);
     match seed::seed(now) {
-        Ok(world) => routes(AppState::new(world, now)),
+        Ok(mut world) => {
+            world.demo_runs.push(firehose::run(now));
+            routes(AppState::new(world, now))
+        }
         Err(e) => {
             // A broken catalog is a bug in this file's siblings; say so on every request
             // rather than taking the whole sandbox down.

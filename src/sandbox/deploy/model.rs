@@ -201,7 +201,10 @@ impl Run {
 pub struct World {
     pub services: Vec<Service>,
     pub deployments: Vec<Deployment>,
+    /// One per deployment, at the same index.
     pub runs: Vec<Run>,
+    /// Runs no deployment made (the firehose demo); listed and served like the others.
+    pub demo_runs: Vec<Run>,
     /// Idempotency-Key -> (the request it was first used for, the deployment it made).
     pub keys: HashMap<String, (String, usize)>,
     /// Revisions whose rollout fails wherever they go.

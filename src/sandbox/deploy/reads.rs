@@ -36,6 +36,7 @@ pub fn find_run<'w>(world: &'w World, id: &str) -> Result<&'w Run, ApiError> {
     world
         .run(id)
         .map(|i| &world.runs[i])
+        .or_else(|| world.demo_runs.iter().find(|r| r.id == id))
         .ok_or_else(|| ApiError::not_found(format!("no pipeline run with id {id:?}")))
 }
 
@@ -110,12 +111,15 @@ pub async fn runs(
         Some(name) => Some(find_service(&world, name)?.1.name.as_str()),
         None => None,
     };
-    let runs: Vec<&Run> = world
+    let mut runs: Vec<&Run> = world
         .runs
         .iter()
         .rev()
+        .chain(&world.demo_runs)
         .filter(|r| service.is_none_or(|s| r.service == s))
         .collect();
+    // Newest first; the sort is stable, so runs made at the same second keep newest-first.
+    runs.sort_by(|a, b| b.created_at.cmp(&a.created_at));
     let (items, next) = page::slice(runs, |r| &r.id, &page)?;
     ok(json!({ "runs": items, "next_cursor": next }))
 }

@@ -7,8 +7,9 @@
 
 use super::look::{accent, clock, health_style, health_symbol, state_style, state_symbol};
 use super::pieces::{self, Piece};
-use crate::app::deploy::{health_name, promotable, state_name};
+use crate::domain::deploy::plan::promotable;
 use crate::domain::deploy::{DeployState, Deployment, Environment, Service};
+use crate::domain::deploy::{health_name, state_name};
 use crate::ui::Ctx;
 use crate::ui::text::{age, put};
 use ratatui::buffer::Buffer;

@@ -87,7 +87,7 @@ fn read_only(ctx: &Ctx) -> bool {
 
 fn plan_hints(plan: &Plan, ctx: &Ctx) -> Vec<Hint> {
     let key = |action: Action, label: &str| hint(ctx, action, label, 0);
-    if !plan.blockers.is_empty() {
+    if !plan.outline.blockers.is_empty() {
         vec![key(Action::Close, "close")]
     } else if plan.loading {
         vec![key(Action::Close, "cancel")]

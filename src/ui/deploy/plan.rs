@@ -5,7 +5,9 @@
 use super::look::{clock, short, version};
 use super::pieces::{self, Piece};
 use crate::app::Action;
-use crate::app::deploy::{Plan, PlanKind, state_name};
+use crate::app::deploy::{Plan, PlanKind};
+use crate::domain::deploy::plan::CHANGES_CUT;
+use crate::domain::deploy::state_name;
 use crate::ui::Ctx;
 use crate::ui::footer::key_label;
 use crate::ui::popup::open;
@@ -73,18 +75,22 @@ fn head(plan: &Plan, ctx: &Ctx) -> Vec<Line> {
             Piece::new(value, theme.text),
         ]
     };
-    let mut lines = vec![field("service", plan.service.clone())];
+    let outline = &plan.outline;
+    let mut lines = vec![field("service", outline.service.clone())];
     match &plan.kind {
-        PlanKind::Promote { from, to } => lines.push(vec![
-            Piece::new(from.clone(), theme.text),
+        PlanKind::Promote => lines.push(vec![
+            Piece::new(plan.from().to_string(), theme.text),
             Piece::new(" → ", theme.muted),
-            Piece::new(to.clone(), theme.title),
+            Piece::new(plan.environment().to_string(), theme.title),
         ]),
-        PlanKind::Rollback { environment, .. } | PlanKind::Cancel { environment, .. } => {
-            lines.push(field("environment", environment.clone()));
+        PlanKind::Rollback | PlanKind::Cancel { .. } => {
+            lines.push(field("environment", plan.environment().to_string()));
         }
     }
-    let runs = plan.current.as_ref().map_or("nothing".to_string(), version);
+    let runs = outline
+        .current
+        .as_ref()
+        .map_or("nothing".to_string(), version);
     lines.push(field("runs now", runs));
     match &plan.kind {
         PlanKind::Cancel { deployment, .. } => {
@@ -96,8 +102,8 @@ fn head(plan: &Plan, ctx: &Ctx) -> Vec<Line> {
             lines.push(field("will stop", stops));
         }
         kind => {
-            let will = match (&plan.incoming, kind) {
-                (Some(d), PlanKind::Rollback { .. }) => format!("{} · {}", version(d), d.id),
+            let will = match (&outline.incoming, kind) {
+                (Some(d), PlanKind::Rollback) => format!("{} · {}", version(d), d.id),
                 (Some(d), _) => version(d),
                 (None, _) if plan.loading => "reading history…".to_string(),
                 (None, _) => "—".to_string(),
@@ -108,25 +114,26 @@ fn head(plan: &Plan, ctx: &Ctx) -> Vec<Line> {
     lines
 }
 
-/// The commits the action brings (promote) or takes away (rollback).
+/// The commits the action brings, or takes away (a rollback, or a promote of something older).
 fn changes(plan: &Plan, ctx: &Ctx) -> Vec<Line> {
     let theme = ctx.theme;
-    let heading = match plan.kind {
-        PlanKind::Promote { .. } => "changes:",
-        PlanKind::Rollback { .. } => "changes undone:",
-        PlanKind::Cancel { .. } => return Vec::new(),
+    let outline = &plan.outline;
+    let heading = match (&plan.kind, outline.reverts) {
+        (PlanKind::Cancel { .. }, _) => return Vec::new(),
+        (_, true) => "changes undone:",
+        (_, false) => "changes:",
     };
     // A plan blocked before its history was read has no list to speak of.
-    if !plan.blockers.is_empty() && plan.changes.is_empty() {
+    if !outline.blockers.is_empty() && outline.changes.is_empty() {
         return Vec::new();
     }
     let mut lines = vec![Vec::new(), vec![Piece::new(heading, theme.title)]];
     if plan.loading {
         lines.push(vec![Piece::new("  reading history…", theme.pending)]);
-    } else if plan.changes.is_empty() {
+    } else if outline.changes.is_empty() {
         lines.push(vec![Piece::new("  no changes listed", theme.muted)]);
     }
-    for change in &plan.changes {
+    for change in &outline.changes {
         let mut line = vec![
             Piece::new(format!("  {}", short(&change.sha)), theme.card_key),
             Piece::new(format!(" {}", change.title), theme.text),
@@ -137,6 +144,9 @@ fn changes(plan: &Plan, ctx: &Ctx) -> Vec<Line> {
         }
         lines.push(line);
     }
+    if !plan.loading && !outline.changes_complete {
+        lines.push(vec![Piece::new(format!("  {CHANGES_CUT}"), theme.muted)]);
+    }
     lines
 }
 
@@ -145,8 +155,8 @@ fn confirmation(plan: &Plan, room: usize, ctx: &Ctx) -> Vec<Line> {
     let theme = ctx.theme;
     let key = |action: Action| key_label(ctx.keymap.hint(action)).into_owned();
     let mut lines = vec![Vec::new()];
-    if !plan.blockers.is_empty() {
-        for blocker in &plan.blockers {
+    if !plan.outline.blockers.is_empty() {
+        for blocker in &plan.outline.blockers {
             lines.push(vec![Piece::new(format!("✖ {blocker}"), theme.error)]);
         }
         lines.push(vec![Piece::new(

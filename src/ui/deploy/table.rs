@@ -3,8 +3,9 @@
 
 use super::look::{kind_name, state_style, state_symbol, took, version};
 use super::pieces::{self, Piece};
-use crate::app::deploy::{History, state_name};
+use crate::app::deploy::History;
 use crate::domain::deploy::Deployment;
+use crate::domain::deploy::state_name;
 use crate::ui::Ctx;
 use crate::ui::text::{age, put, width};
 use ratatui::buffer::Buffer;

@@ -1,8 +1,12 @@
+//! The plan of a promote or rollback; `pending` covers plans made before the history is read.
+
+mod pending;
+
 use super::plan::{self, Plan};
-use crate::domain::IssueKey;
-use crate::domain::deploy::{
+use super::{
     Change, DeployKind, DeployState, Deployment, DeploymentId, Environment, Health, Lock, Service,
 };
+use crate::domain::IssueKey;
 use chrono::{DateTime, Duration, Utc};
 
 fn t0() -> DateTime<Utc> {
@@ -56,6 +60,17 @@ fn service(envs: Vec<Environment>) -> Service {
     }
 }
 
+/// staging (the first environment) into prod (the second), with staging's history.
+fn promote(svc: &Service, history: &[Deployment], revision: Option<&str>) -> Plan {
+    let (from, to) = (&svc.environments[0], &svc.environments[1]);
+    plan::promote(svc, from, to.into(), Some(history), revision)
+}
+
+/// The first environment rolled back, with its history.
+fn rollback(svc: &Service, history: &[Deployment], target: Option<&Deployment>) -> Plan {
+    plan::rollback(svc, (&svc.environments[0]).into(), Some(history), target)
+}
+
 fn titles(plan: &Plan) -> Vec<&str> {
     plan.changes.iter().map(|c| c.title.as_str()).collect()
 }
@@ -82,14 +97,7 @@ fn promote_setup() -> (Service, Vec<Deployment>) {
 #[test]
 fn promote_brings_the_changes_newer_than_what_the_target_runs() {
     let (svc, history) = promote_setup();
-    let plan = plan::promote(
-        "b",
-        &svc,
-        &svc.environments[0],
-        &svc.environments[1],
-        &history,
-        None,
-    );
+    let plan = promote(&svc, &history, None);
     assert!(plan.blockers.is_empty(), "{:?}", plan.blockers);
     assert_eq!(
         plan.incoming.as_ref().map(|d| d.revision.as_str()),
@@ -104,14 +112,7 @@ fn promote_brings_the_changes_newer_than_what_the_target_runs() {
 #[test]
 fn promote_of_an_older_revision_starts_there() {
     let (svc, history) = promote_setup();
-    let plan = plan::promote(
-        "b",
-        &svc,
-        &svc.environments[0],
-        &svc.environments[1],
-        &history,
-        Some("r3"),
-    );
+    let plan = promote(&svc, &history, Some("r3"));
     assert!(plan.blockers.is_empty(), "{:?}", plan.blockers);
     assert_eq!(plan.incoming.as_ref().map(|d| d.id.0.as_str()), Some("d-3"));
     assert_eq!(titles(&plan), ["commit of r3"]);
@@ -121,14 +122,7 @@ fn promote_of_an_older_revision_starts_there() {
 fn promoting_something_older_than_the_target_runs_lists_what_it_reverts() {
     let (mut svc, history) = promote_setup();
     svc.environments[1].current = Some(ok(7, "prod", "r5"));
-    let plan = plan::promote(
-        "b",
-        &svc,
-        &svc.environments[0],
-        &svc.environments[1],
-        &history,
-        Some("r3"),
-    );
+    let plan = promote(&svc, &history, Some("r3"));
     assert!(plan.reverts);
     assert_eq!(titles(&plan), ["commit of r5"]);
 }
@@ -142,14 +136,7 @@ fn a_revision_deployed_again_later_does_not_turn_a_promote_around() {
         env("staging", Some(history[0].clone())),
         env("prod", Some(ok(2, "prod", "r2"))),
     ]);
-    let plan = plan::promote(
-        "b",
-        &svc,
-        &svc.environments[0],
-        &svc.environments[1],
-        &history,
-        Some("r5"),
-    );
+    let plan = promote(&svc, &history, Some("r5"));
     assert!(!plan.reverts);
     assert_eq!(titles(&plan), ["commit of r5", "commit of r3"]);
 }
@@ -158,14 +145,7 @@ fn a_revision_deployed_again_later_does_not_turn_a_promote_around() {
 fn promote_says_when_the_history_does_not_reach_the_target() {
     let (mut svc, history) = promote_setup();
     svc.environments[1].current = Some(ok(1, "prod", "r1"));
-    let plan = plan::promote(
-        "b",
-        &svc,
-        &svc.environments[0],
-        &svc.environments[1],
-        &history,
-        None,
-    );
+    let plan = promote(&svc, &history, None);
     assert!(!plan.changes_complete);
     assert_eq!(plan.changes.len(), 3);
 }
@@ -179,14 +159,7 @@ fn a_locked_or_busy_target_blocks_with_the_lock_holder_and_reason() {
         until: None,
     });
     svc.environments[1].current = Some(dep(6, "prod", "r3", DeployState::InProgress));
-    let plan = plan::promote(
-        "b",
-        &svc,
-        &svc.environments[0],
-        &svc.environments[1],
-        &history,
-        None,
-    );
+    let plan = promote(&svc, &history, None);
     assert_eq!(plan.blockers.len(), 2, "{:?}", plan.blockers);
     assert_eq!(plan.blockers[0], "prod is locked by zoe: change freeze");
     assert!(
@@ -201,14 +174,7 @@ fn an_unhealthy_or_unsucceeded_source_blocks() {
     let (mut svc, history) = promote_setup();
     svc.environments[0].health = Health::Degraded;
     svc.environments[0].current = Some(history[1].clone());
-    let plan = plan::promote(
-        "b",
-        &svc,
-        &svc.environments[0],
-        &svc.environments[1],
-        &history,
-        None,
-    );
+    let plan = promote(&svc, &history, None);
     assert_eq!(
         plan.blockers,
         [
@@ -221,23 +187,9 @@ fn an_unhealthy_or_unsucceeded_source_blocks() {
 #[test]
 fn promoting_what_the_target_runs_or_an_unknown_revision_blocks() {
     let (svc, history) = promote_setup();
-    let same = plan::promote(
-        "b",
-        &svc,
-        &svc.environments[0],
-        &svc.environments[1],
-        &history,
-        Some("r2"),
-    );
+    let same = promote(&svc, &history, Some("r2"));
     assert_eq!(same.blockers, ["prod already runs 1.2.0"]);
-    let unknown = plan::promote(
-        "b",
-        &svc,
-        &svc.environments[0],
-        &svc.environments[1],
-        &history,
-        Some("zz"),
-    );
+    let unknown = promote(&svc, &history, Some("zz"));
     assert_eq!(
         unknown.blockers,
         ["staging has no deployment of zz in its last 4 deployments"]
@@ -258,12 +210,12 @@ fn prod_history() -> Vec<Deployment> {
 fn rollback_returns_to_the_newest_earlier_success_and_lists_what_it_reverts() {
     let history = prod_history();
     let svc = service(vec![env("prod", Some(history[0].clone()))]);
-    let plan = plan::rollback("b", &svc, &svc.environments[0], &history, None);
+    let plan = rollback(&svc, &history, None);
     assert!(plan.blockers.is_empty(), "{:?}", plan.blockers);
     assert_eq!(plan.incoming.as_ref().map(|d| d.id.0.as_str()), Some("d-5"));
     assert_eq!(titles(&plan), ["commit of r5"]);
 
-    let further = plan::rollback("b", &svc, &svc.environments[0], &history, Some(&history[3]));
+    let further = rollback(&svc, &history, Some(&history[3]));
     assert_eq!(titles(&further), ["commit of r5", "commit of r4"]);
 }
 
@@ -271,19 +223,19 @@ fn rollback_returns_to_the_newest_earlier_success_and_lists_what_it_reverts() {
 fn rollback_without_an_earlier_success_or_to_a_failure_blocks() {
     let history = prod_history();
     let svc = service(vec![env("prod", Some(history[0].clone()))]);
-    let to_failed = plan::rollback("b", &svc, &svc.environments[0], &history, Some(&history[2]));
+    let to_failed = rollback(&svc, &history, Some(&history[2]));
     assert_eq!(to_failed.blockers.len(), 1);
     assert!(to_failed.blockers[0].starts_with("d-4 of 1.4.0 did not succeed (failed)"));
 
     let only = vec![history[0].clone()];
-    let alone = plan::rollback("b", &svc, &svc.environments[0], &only, None);
+    let alone = rollback(&svc, &only, None);
     assert_eq!(
         alone.blockers,
         ["prod has no earlier successful deployment to return to in its last 1"]
     );
 
     let empty = service(vec![env("prod", None)]);
-    let nothing = plan::rollback("b", &empty, &empty.environments[0], &[], None);
+    let nothing = rollback(&empty, &[], None);
     assert_eq!(nothing.blockers, ["prod runs nothing to roll back"]);
 }
 
@@ -295,6 +247,15 @@ fn promotable_means_the_environment_before_runs_something_else() {
         env("prod", Some(ok(2, "prod", "r2"))),
         env("dr", None),
     ]);
-    let flags: Vec<bool> = (0..4).map(|i| super::table::promotable(&svc, i)).collect();
+    let flags: Vec<bool> = svc
+        .environments
+        .iter()
+        .map(|e| plan::promotable(&svc, e))
+        .collect();
     assert_eq!(flags, [false, false, true, true]);
+    assert_eq!(
+        plan::previous(&svc, "prod").map(|e| e.name.as_str()),
+        Some("staging")
+    );
+    assert!(plan::previous(&svc, "dev").is_none());
 }

@@ -1,5 +1,9 @@
 //! Services, environments and deployments: the model every deploy backend maps onto.
 
+pub mod plan;
+#[cfg(test)]
+mod plan_tests;
+
 use super::issue::IssueKey;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -57,6 +61,27 @@ impl DeployState {
     /// Still moving: queued or in progress.
     pub fn is_active(self) -> bool {
         matches!(self, Self::Queued | Self::InProgress)
+    }
+}
+
+/// The word for a state everywhere it is shown: the protocol's own, one token for tables.
+pub fn state_name(state: DeployState) -> &'static str {
+    match state {
+        DeployState::Queued => "queued",
+        DeployState::InProgress => "in_progress",
+        DeployState::Succeeded => "succeeded",
+        DeployState::Failed => "failed",
+        DeployState::Cancelled => "cancelled",
+        DeployState::Unknown => "unknown",
+    }
+}
+
+pub fn health_name(health: Health) -> &'static str {
+    match health {
+        Health::Healthy => "healthy",
+        Health::Degraded => "degraded",
+        Health::Down => "down",
+        Health::Unknown => "unknown",
     }
 }
 

@@ -1,0 +1,127 @@
+//! Case-insensitive substring matching, fast for the common case (an ASCII needle): scan
+//! with SIMD `memchr2` for the needle's rarest byte in either case, then compare the window.
+
+use memchr::memmem::Finder;
+
+#[derive(Clone, Debug)]
+pub(super) enum Matcher {
+    /// The empty needle matches nothing: an empty search is no search.
+    Empty,
+    /// No letters: case does not matter, plain substring search.
+    Exact(Finder<'static>),
+    Ascii(AsciiNeedle),
+    /// Anything else compares characters by simple lower-case folding.
+    Unicode(Vec<char>),
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct AsciiNeedle {
+    lower: Vec<u8>,
+    /// Index in `lower` of the byte to scan for, and that byte in both cases.
+    rare: usize,
+    rare_lower: u8,
+    rare_upper: u8,
+}
+
+impl Matcher {
+    pub(super) fn new(needle: &str) -> Self {
+        if needle.is_empty() {
+            Matcher::Empty
+        } else if !needle.is_ascii() {
+            Matcher::Unicode(needle.chars().map(fold).collect())
+        } else if !needle.bytes().any(|b| b.is_ascii_alphabetic()) {
+            Matcher::Exact(Finder::new(needle.as_bytes()).into_owned())
+        } else {
+            let lower = needle.to_ascii_lowercase().into_bytes();
+            let rare = (0..lower.len())
+                .min_by_key(|&i| commonness(lower[i]))
+                .unwrap_or(0);
+            Matcher::Ascii(AsciiNeedle {
+                rare_lower: lower[rare],
+                rare_upper: lower[rare].to_ascii_uppercase(),
+                lower,
+                rare,
+            })
+        }
+    }
+
+    pub(super) fn is_match(&self, text: &str) -> bool {
+        self.find(text, 0).is_some()
+    }
+
+    /// The first match starting at or after byte `from` (a char boundary), as a byte range.
+    pub(super) fn find(&self, text: &str, from: usize) -> Option<(usize, usize)> {
+        let hay = text.as_bytes().get(from..)?;
+        let (start, end) = match self {
+            Matcher::Empty => return None,
+            Matcher::Exact(finder) => {
+                let at = finder.find(hay)?;
+                (at, at + finder.needle().len())
+            }
+            Matcher::Ascii(needle) => needle.find(hay)?,
+            Matcher::Unicode(needle) => find_folded(&text[from..], needle)?,
+        };
+        Some((from + start, from + end))
+    }
+}
+
+impl AsciiNeedle {
+    fn find(&self, hay: &[u8]) -> Option<(usize, usize)> {
+        let len = self.lower.len();
+        let mut pos = self.rare;
+        while pos < hay.len() {
+            let at = pos + memchr::memchr2(self.rare_lower, self.rare_upper, &hay[pos..])?;
+            let start = at - self.rare;
+            if hay
+                .get(start..start + len)
+                .is_some_and(|window| window.eq_ignore_ascii_case(&self.lower))
+            {
+                return Some((start, start + len));
+            }
+            pos = at + 1;
+        }
+        None
+    }
+}
+
+fn find_folded(text: &str, needle: &[char]) -> Option<(usize, usize)> {
+    text.char_indices().find_map(|(start, _)| {
+        let mut chars = text[start..].char_indices();
+        for &want in needle {
+            match chars.next() {
+                Some((_, c)) if fold(c) == want => {}
+                _ => return None,
+            }
+        }
+        let end = chars.next().map_or(text.len(), |(i, _)| start + i);
+        Some((start, end))
+    })
+}
+
+/// Simple case folding: the lower-case form when it is a single character.
+fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
+/// A rough rank of how often a (lower-case) byte shows up in build logs; the scan looks
+/// for the needle's least common byte so it stops at few false candidates.
+fn commonness(b: u8) -> u8 {
+    match b {
+        b' ' => 255,
+        b'e' | b't' | b'a' | b'o' | b'i' | b'n' | b's' | b'r' => 200,
+        b'0'..=b'9' => 180,
+        b'l' | b'd' | b'c' | b'u' | b'h' | b'm' | b'p' => 160,
+        b'.' | b'/' | b'-' | b':' | b'=' | b'_' | b',' => 150,
+        b'g' | b'f' | b'y' | b'w' | b'b' => 120,
+        b'v' | b'k' => 80,
+        b'x' | b'j' | b'q' | b'z' => 50,
+        _ => 100,
+    }
+}

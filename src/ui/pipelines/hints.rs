@@ -1,0 +1,70 @@
+//! The footer's key hints on the pipelines screen, from the keymap, for whatever has the keys:
+//! the search being typed, the log viewer, a run's tree, or the run list.
+
+use crate::app::Action;
+use crate::ui::Ctx;
+use crate::ui::footer::{Hint, key_label};
+
+pub fn hints(ctx: &Ctx) -> Vec<Hint> {
+    let view = &ctx.state.pipelines;
+    let key = |action: Action, label: &str, drop_rank: u8| hint(ctx, action, label, drop_rank);
+    let two = |a: Action, b: Action, label: &str, drop_rank: u8| {
+        let keys = [a, b].map(|x| key_label(ctx.keymap.hint(x)).into_owned());
+        Hint {
+            keys: keys.join("/"),
+            label: label.to_string(),
+            drop_rank,
+            note: false,
+        }
+    };
+    if let Some(viewer) = &view.viewer {
+        if viewer.input.is_some() {
+            return vec![key(Action::Open, "search", 0), key(Action::Close, "cancel", 0)];
+        }
+        let mut hints = vec![
+            two(Action::Up, Action::Down, "scroll", 6),
+            two(Action::Top, Action::Bottom, "top/follow", 3),
+            key(Action::Filter, "search", 1),
+        ];
+        if viewer.search.is_some() {
+            hints.push(two(Action::SearchNext, Action::SearchPrev, "match", 2));
+            let filter = if viewer.filter { "all lines" } else { "only matches" };
+            hints.push(key(Action::ToggleFilterMode, filter, 2));
+        }
+        hints.extend([
+            two(Action::NextError, Action::PrevError, "error", 2),
+            key(Action::ToggleWrap, "wrap", 5),
+            key(Action::ToggleTimestamps, "time", 5),
+            key(Action::SaveLog, "save", 4),
+            key(Action::OpenUrl, "open", 7),
+            key(Action::Close, "close", 0),
+            key(Action::Help, "help", 0),
+            key(Action::Quit, "quit", 0),
+        ]);
+        return hints;
+    }
+    let mut hints = vec![two(Action::Up, Action::Down, "select", 4)];
+    if view.run.is_some() {
+        hints.extend([key(Action::Open, "log", 1), key(Action::Close, "back", 1)]);
+    } else {
+        hints.push(key(Action::Open, "jobs", 1));
+    }
+    hints.extend([
+        key(Action::Refresh, "refresh", 5),
+        key(Action::ScreenBoard, "board", 3),
+        key(Action::ScreenDeploy, "deploys", 3),
+        key(Action::Help, "help", 0),
+        key(Action::Quit, "quit", 0),
+    ]);
+    hints
+}
+
+/// A hint in the words of this screen ("enter log" rather than "enter details").
+fn hint(ctx: &Ctx, action: Action, label: &str, drop_rank: u8) -> Hint {
+    Hint {
+        keys: key_label(ctx.keymap.hint(action)).into_owned(),
+        label: label.to_string(),
+        drop_rank,
+        note: false,
+    }
+}

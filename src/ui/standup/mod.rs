@@ -1,0 +1,213 @@
+//! Standup mode, full screen for the team's shared display: a bar with the sprint, whose
+//! turn it is and the time left; the person's page (or the closing team page); and the few
+//! keys there are. Large on big screens (the countdown in big digits), plain on small ones.
+
+mod digits;
+mod person;
+mod sections;
+mod team;
+
+use super::Ctx;
+use super::footer::key_label;
+use super::sprint::notice;
+use super::text::{put, put_right, width};
+use crate::app::Action;
+use crate::app::sprint::{Loaded, Standup};
+use chrono::{DateTime, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+
+/// From this size on, the header has room for the countdown in big digits.
+const BIG_WIDTH: u16 = 100;
+const BIG_HEIGHT: u16 = 30;
+
+pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
+    let view = &ctx.state.sprint;
+    let loaded = view.active().and_then(|s| view.loaded.get(&s.id));
+    let standup = view.standup.as_ref().filter(|s| s.ready);
+    let (Some(standup), Some(loaded)) = (standup, loaded) else {
+        notice(buf, area, &waiting(ctx), ctx);
+        keys(buf, area, ctx);
+        return;
+    };
+    bar(buf, area, standup, loaded, ctx);
+    let body = Rect {
+        x: area.x + 2,
+        y: area.y + 2,
+        width: area.width.saturating_sub(4),
+        height: area.height.saturating_sub(3),
+    };
+    let header_h = header(buf, body, standup, ctx);
+    let content = Rect {
+        y: body.y + header_h + 1,
+        height: body.height.saturating_sub(header_h + 1),
+        ..body
+    };
+    match standup.person() {
+        Some(who) => person::draw(buf, content, who, loaded, ctx),
+        None => team::draw(buf, content, loaded, ctx),
+    }
+    keys(buf, area, ctx);
+}
+
+/// Before the first page: why there is none yet.
+fn waiting(ctx: &Ctx) -> Vec<(String, ratatui::style::Style)> {
+    let (state, theme) = (ctx.state, ctx.theme);
+    let view = &state.sprint;
+    if !state.has_tracker {
+        let text = "Standup needs a tracker: add a [jira] table (see config.example.toml)";
+        return vec![(text.into(), theme.muted)];
+    }
+    if let Some(error) = &view.error {
+        return vec![(format!("⚠ Could not read the sprint: {error}"), theme.error)];
+    }
+    if view.listed && view.active().is_none() {
+        return vec![("No active sprint on this board: nothing to stand up about".into(), theme.muted)];
+    }
+    vec![("Reading the sprint for the standup…".into(), theme.muted)]
+}
+
+/// The top bar: "Standup · Sprint 14 · 3 of 6" on the left, the time on the right.
+fn bar(buf: &mut Buffer, area: Rect, standup: &Standup, loaded: &Loaded, ctx: &Ctx) {
+    let theme = ctx.theme;
+    let line = Rect { height: 1, ..area };
+    buf.set_style(line, theme.status_bar);
+    let people = standup.order.len();
+    let place = match standup.person() {
+        Some(_) => format!("{} of {people}", standup.page + 1),
+        None => "team".to_string(),
+    };
+    let mut right = line.right().saturating_sub(1);
+    if let Some(countdown) = &standup.countdown {
+        let (text, style) = if countdown.paused() {
+            (format!("⏸ paused · {} left", clock(countdown.seconds_left(ctx.now))), theme.warning)
+        } else {
+            (format!("{} left", clock(countdown.seconds_left(ctx.now))), theme.text)
+        };
+        let at = Rect { width: right.saturating_sub(line.x), ..line };
+        right = put_right(buf, at, line.y, &text, theme.status_bar.patch(style)).saturating_sub(2);
+    }
+    if ctx.state.sprint.is_loading() {
+        let at = Rect { width: right.saturating_sub(line.x), ..line };
+        put_right(buf, at, line.y, "⟳", theme.status_bar.patch(theme.pending));
+    }
+    let text = format!("Standup · {} · {place}", loaded.data.sprint.name);
+    let room = usize::from(right.saturating_sub(line.x + 3));
+    put(buf, line.x + 1, line.y, &text, room, theme.status_bar.patch(theme.title));
+}
+
+/// The big name (or "Team") and the time as a bar; on big screens the time in big digits
+/// beside it. Returns the rows used.
+fn header(buf: &mut Buffer, body: Rect, standup: &Standup, ctx: &Ctx) -> u16 {
+    let theme = ctx.theme;
+    let big = body.width >= BIG_WIDTH && body.height + 3 >= BIG_HEIGHT;
+    let name = standup
+        .person()
+        .map_or("Team".to_string(), |p| p.display_name.clone());
+    let loud = theme.title.add_modifier(Modifier::BOLD);
+    let spaced = spaced(&name);
+    let name_text = if big && width(&spaced) + 4 < usize::from(body.width / 2) {
+        spaced
+    } else {
+        name
+    };
+    let countdown = standup.countdown.as_ref();
+    let time = countdown.map(|c| clock(c.seconds_left(ctx.now)));
+    if big && let Some(time) = &time {
+        let x = body.right().saturating_sub(digits::width(time));
+        let style = if countdown.is_some_and(|c| c.paused()) {
+            theme.warning
+        } else {
+            theme.border_focus
+        };
+        digits::draw(buf, x, body.y, time, style);
+        put(buf, body.x, body.y + 2, &name_text, usize::from(x.saturating_sub(body.x + 2)), loud);
+        if let Some(c) = countdown {
+            progress(buf, Rect { y: body.y + 4, width: x.saturating_sub(body.x + 4), height: 1, ..body }, c, ctx);
+        }
+        return digits::HEIGHT;
+    }
+    put(buf, body.x, body.y, &name_text, usize::from(body.width), loud);
+    match countdown {
+        Some(c) => {
+            progress(buf, Rect { y: body.y + 1, height: 1, ..body }, c, ctx);
+            2
+        }
+        None => 1,
+    }
+}
+
+/// "━━━━━━━━────── 1:12": the time used as a bar, with the time left.
+fn progress(buf: &mut Buffer, line: Rect, countdown: &crate::app::sprint::Countdown, ctx: &Ctx) {
+    let theme = ctx.theme;
+    let left = countdown.seconds_left(ctx.now);
+    let total = countdown.length.num_seconds().max(1);
+    let label = format!(" {}", clock(left));
+    let bar_w = usize::from(line.width).saturating_sub(width(&label));
+    let used = bar_w * usize::try_from(total - left).unwrap_or(0) / usize::try_from(total).unwrap_or(1);
+    let style = if countdown.paused() { theme.warning } else { theme.border_focus };
+    let mut x = line.x;
+    x += put(buf, x, line.y, &"━".repeat(used), bar_w, style);
+    x += put(buf, x, line.y, &"─".repeat(bar_w - used), bar_w - used, theme.border);
+    put(buf, x, line.y, &label, width(&label), theme.text);
+}
+
+/// "A N A   K O W A L S K I": letter-spaced, for a name that has room to be loud.
+fn spaced(name: &str) -> String {
+    name.split_whitespace()
+        .map(|w| {
+            let letters: Vec<String> = w.chars().map(|c| c.to_string()).collect();
+            letters.join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("   ")
+}
+
+/// "1:30", "0:05".
+fn clock(seconds: i64) -> String {
+    let s = seconds.max(0);
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+/// The last line: the only keys standup mode has.
+fn keys(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
+    let theme = ctx.theme;
+    let y = area.bottom().saturating_sub(1);
+    let k = |a: Action| key_label(ctx.keymap.hint(a)).into_owned();
+    let hints = [
+        (k(Action::NextPerson), "next"),
+        (k(Action::PrevPerson), "back"),
+        (k(Action::PauseStandup), "pause"),
+        (k(Action::Close), "leave"),
+        (k(Action::Quit), "quit"),
+    ];
+    let mut x = area.x + 1;
+    for (key, label) in hints.iter().filter(|(key, _)| !key.is_empty()) {
+        let room = |x: u16| usize::from(area.right().saturating_sub(x));
+        if width(key) + width(label) + 1 > room(x) {
+            break;
+        }
+        x += put(buf, x, y, key, room(x), theme.footer_key) + 1;
+        x += put(buf, x, y, label, room(x), theme.footer_text) + 2;
+    }
+}
+
+/// When `at` happened, for a standup: "Tue 09:41" in the sprint's offset.
+fn when(at: DateTime<Utc>, loaded: &Loaded) -> String {
+    let local = at.with_timezone(&loaded.data.offset);
+    format!("{} {}", local.format("%a"), super::sprint::time_of(local))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{clock, spaced};
+
+    #[test]
+    fn clocks_and_spaced_names() {
+        assert_eq!(clock(90), "1:30");
+        assert_eq!(clock(5), "0:05");
+        assert_eq!(clock(-3), "0:00");
+        assert_eq!(spaced("Ana Kowalski"), "A n a   K o w a l s k i");
+    }
+}
