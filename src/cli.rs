@@ -71,6 +71,9 @@ pub enum Command {
     /// Print a pipeline job's log (exit 0 the job succeeded, 1 it failed or was cancelled, 2
     /// usage)
     Logs(LogsArgs),
+    /// Open the standup: full screen and read-only, a page per person of the active sprint
+    /// on a countdown, then the team page (space/→ next, ← back, p pause, q quit)
+    Standup,
     /// Run the built-in demo server alone (Jira-shaped HTTP on 127.0.0.1)
     Sandbox {
         /// Port to listen on (default: a free one)
@@ -95,6 +98,14 @@ pub enum PrintWhat {
     Pipelines {
         #[arg(long, value_enum, default_value_t = Format::Plain)]
         format: Format,
+    },
+    /// A sprint's figures: dates, points, burndown, people, risks and velocity
+    Sprint {
+        #[arg(long, value_enum, default_value_t = Format::Plain)]
+        format: Format,
+        /// The sprint's id (default: the board's active sprint)
+        #[arg(long, value_name = "ID")]
+        sprint: Option<u64>,
     },
 }
 

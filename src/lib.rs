@@ -14,5 +14,6 @@ pub mod providers;
 pub mod report;
 pub mod sandbox;
 pub mod setup;
+pub mod sprint_commands;
 pub mod sync;
 pub mod ui;

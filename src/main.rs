@@ -1,6 +1,8 @@
 use clap::Parser;
-use shipdeck::app::State;
+use shipdeck::app::sprint::SprintView;
+use shipdeck::app::{Screen, State};
 use shipdeck::app::deploy::BackendView;
+use shipdeck::app::pipelines::{self, PipelinesView, RunsBackend};
 use shipdeck::app::keymap::Keymap;
 use shipdeck::app::run::{Deps, run};
 use shipdeck::audit::AuditLog;
@@ -8,7 +10,7 @@ use shipdeck::cli::{Cli, Command, Global, PrintWhat};
 use shipdeck::deploy_commands::{self, Guard};
 use shipdeck::setup::{self, Session, SetupError};
 use shipdeck::ui::Theme;
-use shipdeck::{commands, logging, pipelines_commands, sandbox, sync};
+use shipdeck::{commands, logging, pipelines_commands, sandbox, sprint_commands, sync};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -67,6 +69,19 @@ async fn async_main(cli: Cli) -> ExitCode {
             },
             Err(e) => usage_error(&e),
         },
+        Some(Command::Print {
+            what: PrintWhat::Sprint { format, sprint },
+        }) => match setup::open(&cli.global).await {
+            Ok(session) => match session.tracker("print sprint") {
+                Ok(tracker) => {
+                    let rules = session.config.sprint.rules();
+                    let now = chrono::Utc::now();
+                    sprint_commands::print_sprint(tracker, format, sprint, &rules, now).await
+                }
+                Err(e) => usage_error(&e),
+            },
+            Err(e) => usage_error(&e),
+        },
         Some(Command::Logs(args)) => match setup::open(&cli.global).await {
             Ok(session) => match session.deploys("logs") {
                 Ok(deploys) => {
@@ -99,14 +114,19 @@ async fn async_main(cli: Cli) -> ExitCode {
             let log = AuditLog::default_path().map(AuditLog::at);
             deploy_commands::print_audit(log.as_ref(), since, format)
         }
+        Some(Command::Standup) => match setup::open(&cli.global).await {
+            Ok(session) => interactive(session, &cli.global, Screen::Standup).await,
+            Err(e) => usage_error(&e),
+        },
         None => match setup::open(&cli.global).await {
-            Ok(session) => interactive(session, &cli.global).await,
+            Ok(session) => interactive(session, &cli.global, Screen::Board).await,
             Err(e) => usage_error(&e),
         },
     }
 }
 
-async fn interactive(session: Session, global: &Global) -> ExitCode {
+/// The app, opened on `screen`; standup mode is always read-only (it is for a shared screen).
+async fn interactive(session: Session, global: &Global, screen: Screen) -> ExitCode {
     let ui = &session.config.ui;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = match Theme::load(global.theme.as_deref().unwrap_or(&ui.theme), no_color) {
@@ -120,12 +140,26 @@ async fn interactive(session: Session, global: &Global) -> ExitCode {
     let mut state = State::new(ui.wip_policy, Duration::from_secs(ui.refresh_seconds));
     state.has_tracker = session.tracker.is_some();
     state.banner = session.banner.clone();
-    state.read_only = global.read_only || ui.read_only;
+    state.read_only = global.read_only || ui.read_only || screen == Screen::Standup;
+    state.screen = screen;
+    state.sprint = SprintView::new(
+        session.config.sprint.rules(),
+        session.config.standup.clone(),
+    );
     state.deploy.backends = session
         .deploys
         .iter()
         .map(|handle| BackendView::new(handle.name.clone(), handle.read_only))
         .collect();
+    state.pipelines = PipelinesView::new(
+        session
+            .deploys
+            .iter()
+            .map(|handle| RunsBackend::new(handle.name.clone(), handle.ci.is_some()))
+            .collect(),
+        session.config.logs.clone(),
+        pipelines::default_save_dir(),
+    );
     let (engine, events) = sync::spawn(sync::Providers {
         tracker: session.tracker.clone(),
         deploys: session

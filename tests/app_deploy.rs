@@ -473,42 +473,6 @@ fn denying_a_plan_sends_nothing() {
 }
 
 #[test]
-fn the_log_view_follows_collapses_progress_and_stops() {
-    let mut state = loaded();
-    let effects = act(&mut state, Action::ViewLog);
-    assert_eq!(
-        effects,
-        vec![Effect::Sync(Request::FollowLog {
-            backend: 0,
-            run_id: "r-d-3".into()
-        })]
-    );
-    let text = "step 1\nprogress 10%\rprogress 100%\nhalf a li".to_string();
-    let event = SyncEvent::LogAppended {
-        run_id: "r-d-3".into(),
-        job: "deploy".into(),
-        text,
-        complete: false,
-    };
-    update(&mut state, Msg::Sync(event), now());
-    let event = SyncEvent::LogAppended {
-        run_id: "r-d-3".into(),
-        job: "deploy".into(),
-        text: "ne\u{1b}]0;x\u{7}\n".into(),
-        complete: true,
-    };
-    update(&mut state, Msg::Sync(event), now());
-    let log = state.deploy.log.clone().unwrap();
-    assert_eq!(log.lines, ["step 1", "progress 100%", "half a line"]);
-    assert!(log.complete);
-    assert_eq!(
-        act(&mut state, Action::Close),
-        vec![Effect::Sync(Request::StopLog)]
-    );
-    assert!(state.deploy.log.is_none());
-}
-
-#[test]
 fn the_refresh_timer_covers_the_deploy_backends() {
     let mut state = loaded();
     assert_eq!(state.next_deadline(), Some(now() + Span::seconds(60)));

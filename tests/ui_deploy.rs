@@ -15,7 +15,6 @@ use insta::assert_snapshot;
 use shipdeck::app::deploy::BackendView;
 use shipdeck::app::{Action, Msg, update};
 use shipdeck::domain::deploy::{DeployState, Service};
-use shipdeck::sync::SyncEvent;
 
 #[test]
 fn matrix_80x24() {
@@ -201,27 +200,4 @@ fn typed_confirmation_with_partial_text() {
     // Narrow: the input moves to its own line and stays whole.
     let narrow = screen(&draw(&state, 40, 20));
     assert!(narrow.contains("pro█"), "{narrow}");
-}
-
-#[test]
-fn log_view_with_dropped_lines() {
-    let mut state = state();
-    select(&mut state, 2, 1);
-    act(&mut state, Action::ViewLog);
-    let mut text = String::new();
-    for n in 1..=2030 {
-        text.push_str(&format!("[{n:04}] pulling layer sha256:{n:012x}\n"));
-    }
-    text.push_str("rollout: \u{1b}[32mupdated\u{1b}[0m 2 of 3 pods; waiting for notifications-7f9c4 to report ready before the last one is replaced\n");
-    text.push_str("rollout: 2 of 3 pods\r");
-    let event = SyncEvent::LogAppended {
-        run_id: "run-d-42".into(),
-        job: "deploy-staging".into(),
-        text,
-        complete: false,
-    };
-    update(&mut state, Msg::Sync(event), now());
-    let log = state.deploy.log.as_ref().unwrap();
-    assert_eq!(log.dropped, 31);
-    assert_snapshot!(draw(&state, 80, 24).backend());
 }

@@ -6,6 +6,7 @@ pub mod keymap;
 mod moves;
 pub mod msg;
 mod nav;
+pub mod pipelines;
 pub mod run;
 pub mod sprint;
 

@@ -23,5 +23,7 @@ pub enum Msg {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     Sync(Request),
+    /// Show a web page (a run's): a browser where there is one, else the URL in the status bar.
+    OpenUrl(String),
     Quit,
 }

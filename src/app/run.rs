@@ -11,6 +11,7 @@ use chrono::Utc;
 use crossterm::event::{Event, EventStream, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use futures::StreamExt;
 use ratatui::DefaultTerminal;
+use std::process::Stdio;
 use std::time::Duration;
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc::UnboundedReceiver;
@@ -43,7 +44,7 @@ pub async fn run(
     state.viewport = (size.width, size.height);
     let mut last_draw: Option<Instant> = None;
     for effect in init(&mut state) {
-        if dispatch(effect, &engine) {
+        if dispatch(effect, &engine, &mut state) {
             return Ok(());
         }
     }
@@ -87,18 +88,53 @@ pub async fn run(
 fn apply(state: &mut State, msg: Msg, engine: &Engine) -> bool {
     let mut quit = false;
     for effect in update(state, msg, Utc::now()) {
-        quit |= dispatch(effect, engine);
+        quit |= dispatch(effect, engine, state);
     }
     quit
 }
 
-fn dispatch(effect: Effect, engine: &Engine) -> bool {
+fn dispatch(effect: Effect, engine: &Engine, state: &mut State) -> bool {
     match effect {
         Effect::Sync(request) => {
             engine.send(request);
             false
         }
+        Effect::OpenUrl(url) => {
+            state.pipelines.note = Some(open_url(&url));
+            state.dirty = true;
+            false
+        }
         Effect::Quit => true,
+    }
+}
+
+/// Starts a browser where one can show (not over SSH, and with a display), detached from the
+/// terminal; else, or for anything but a web address, returns the URL for the status bar.
+fn open_url(url: &str) -> String {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    let remote = set("SSH_CONNECTION") || set("SSH_TTY");
+    let display = cfg!(target_os = "macos") || set("DISPLAY") || set("WAYLAND_DISPLAY");
+    // Only web addresses: a URL from the server must not become an option or a local file.
+    let web = url.starts_with("https://") || url.starts_with("http://");
+    if remote || !display || !web {
+        return format!("Run page: {url}");
+    }
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let started = tokio::process::Command::new(opener)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn();
+    match started {
+        // Dropped, not awaited: tokio reaps it when it exits.
+        Ok(_) => format!("Opened {url}"),
+        Err(e) => format!("Could not start {opener} ({e}); run page: {url}"),
     }
 }
 

@@ -1,5 +1,6 @@
 use super::action::KeyContext;
 use super::deploy::DeployView;
+use super::pipelines::PipelinesView;
 use super::sprint::SprintView;
 use crate::config::WipPolicy;
 use crate::domain::{Board, Column, Issue, IssueKey, Person, StatusId};
@@ -7,12 +8,13 @@ use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-/// The screens, switched with `1`, `2`, `4`, `5`.
+/// The screens, switched with `1` to `5`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Screen {
     #[default]
     Board,
     Deploy,
+    Pipelines,
     Sprint,
     /// Full screen and read-only, for the team's shared screen.
     Standup,
@@ -62,6 +64,7 @@ pub struct State {
     /// False when no tracker is configured: the board screen says so.
     pub has_tracker: bool,
     pub deploy: DeployView,
+    pub pipelines: PipelinesView,
     pub sprint: SprintView,
     pub board: Option<Board>,
     pub selection: Selection,
@@ -92,6 +95,7 @@ impl State {
             screen: Screen::Board,
             has_tracker: true,
             deploy: DeployView::default(),
+            pipelines: PipelinesView::default(),
             sprint: SprintView::default(),
             board: None,
             selection: Selection::default(),
@@ -156,6 +160,8 @@ impl State {
         match self.screen {
             Screen::Board => KeyContext::Board,
             Screen::Deploy => KeyContext::Deploy,
+            Screen::Pipelines if self.pipelines.viewer.is_some() => KeyContext::Log,
+            Screen::Pipelines => KeyContext::Pipelines,
             Screen::Sprint => KeyContext::Sprint,
             Screen::Standup => KeyContext::Standup,
         }
@@ -163,16 +169,28 @@ impl State {
 
     /// Printable keys are text (the filter, or an environment's name in a protected plan).
     pub fn text_input_active(&self) -> bool {
-        self.filter_editing || self.deploy.plan.as_ref().is_some_and(|p| p.needs_typing())
+        self.filter_editing
+            || self.deploy.plan.as_ref().is_some_and(|p| p.needs_typing())
+            || self.log_search_active()
+    }
+
+    /// The log viewer's search is being typed.
+    pub fn log_search_active(&self) -> bool {
+        self.screen == Screen::Pipelines
+            && self.pipelines.viewer.as_ref().is_some_and(|v| v.input.is_some())
     }
 
     /// Something is being fetched: the status bar's spinner, and no refresh timer.
     pub fn syncing(&self) -> bool {
-        self.sync.running || self.deploy.is_loading() || self.sprint.is_loading()
+        self.sync.running
+            || self.deploy.is_loading()
+            || self.sprint.is_loading()
+            || self.pipelines.is_loading()
     }
 
-    /// The next moment the loop must wake without input: the refresh timer, and the standup
-    /// countdown's next second while it runs on screen.
+    /// The next moment the loop must wake without input: the refresh timer, the standup
+    /// countdown's next second while it runs on screen, and on the pipelines screen a live
+    /// duration's clock or the poll of an active run.
     pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
         let standup = self
             .sprint
@@ -180,7 +198,12 @@ impl State {
             .as_ref()
             .filter(|_| self.screen == Screen::Standup)
             .and_then(|s| s.tick_due);
-        [self.next_refresh, standup].into_iter().flatten().min()
+        let pipelines = [self.pipelines.clock_due, self.pipelines.poll_due];
+        [self.next_refresh, standup]
+            .into_iter()
+            .chain(pipelines)
+            .flatten()
+            .min()
     }
 }
 

@@ -3,7 +3,7 @@
 use super::action::Action;
 use super::msg::{Effect, Msg};
 use super::state::{Popup, Screen, State};
-use super::{deploy, moves, nav, sprint};
+use super::{deploy, moves, nav, pipelines, sprint};
 use crate::sync::{Request, SyncEvent};
 use chrono::{DateTime, Utc};
 
@@ -29,7 +29,7 @@ pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
     if msg != Msg::Tick {
         state.dirty = true;
     }
-    match msg {
+    let effects = match msg {
         Msg::Action(action) => on_action(state, action, now),
         Msg::Input(c) => {
             on_input(state, Some(c));
@@ -45,7 +45,9 @@ pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
         }
         Msg::Sync(event) => on_sync(state, event, now),
         Msg::Tick => on_tick(state, now),
-    }
+    };
+    pipelines::schedule(state, now);
+    effects
 }
 
 /// A typed character (None: backspace) for whichever text input has focus.
@@ -59,6 +61,8 @@ fn on_input(state: &mut State, c: Option<char>) {
             }
         }
         nav::reselect(state, key.as_ref());
+    } else if state.log_search_active() {
+        pipelines::on_input(state, c);
     } else {
         deploy::on_input(state, c);
     }
@@ -102,7 +106,14 @@ fn on_action(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effec
         }
         Action::ScreenSprint if !typing => return sprint::open(state),
         Action::ScreenStandup if !typing => return sprint::standup::open(state, now),
+        Action::ScreenPipelines if !typing => {
+            state.screen = Screen::Pipelines;
+            if !state.pipelines.ever_asked() {
+                return pipelines::refresh(state);
+            }
+        }
         Action::Refresh if !typing => return refresh(state),
+        _ if state.screen == Screen::Pipelines => return pipelines::on_action(state, action),
         _ if state.screen == Screen::Deploy => return deploy::on_action(state, action),
         _ if state.screen == Screen::Sprint => return sprint::on_action(state, action),
         _ if state.screen == Screen::Standup => {
@@ -181,6 +192,10 @@ fn refresh(state: &mut State) -> Vec<Effect> {
     }
     effects.extend(deploy::refresh(state));
     effects.extend(sprint::refresh(state));
+    // Runs are read once the screen was visited, then kept fresh with the rest.
+    if state.pipelines.ever_asked() || state.screen == Screen::Pipelines {
+        effects.extend(pipelines::refresh(state));
+    }
     if !effects.is_empty() {
         state.next_refresh = None;
     }
@@ -191,13 +206,12 @@ fn on_tick(state: &mut State, now: DateTime<Utc>) -> Vec<Effect> {
     if state.screen == Screen::Standup {
         sprint::standup::on_tick(state, now);
     }
-    match state.next_refresh {
-        Some(due) if due <= now => {
-            state.dirty = true;
-            refresh(state)
-        }
-        _ => Vec::new(),
+    let mut effects = pipelines::on_tick(state, now);
+    if state.next_refresh.is_some_and(|due| due <= now) {
+        state.dirty = true;
+        effects.extend(refresh(state));
     }
+    effects
 }
 
 /// The next refresh is due one period after the last fetch of anything finished.
@@ -247,6 +261,7 @@ fn on_sync(state: &mut State, event: SyncEvent, now: DateTime<Utc>) -> Vec<Effec
         event @ (SyncEvent::SprintsLoaded { .. }
         | SyncEvent::SprintLoaded { .. }
         | SyncEvent::SprintFailed { .. }) => sprint::on_sync(state, event, now),
+        event if pipelines::handles(&event) => pipelines::on_sync(state, event),
         other => deploy::on_sync(state, other, now),
     };
     schedule(state, now);

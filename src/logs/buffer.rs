@@ -2,11 +2,11 @@
 //! ring buffer of at most `max_lines`, numbered from the start of the log.
 
 use super::draft::{Draft, MAX_TEXT};
+use super::style::StyledRun;
 use super::timestamp::{self, Scan};
 use chrono::{DateTime, Utc};
 use memchr::memmem::Finder;
 use std::collections::VecDeque;
-use super::style::StyledRun;
 use std::fmt;
 
 /// CAN: cancels any half-read escape sequence and flushes a partial UTF-8 character as

@@ -62,7 +62,9 @@ pub(super) struct Draft {
     /// Text and runs of the line so far; `kind` holds a marker found at its start.
     pub(super) line: LogLine,
     /// SGR state: carried from line to line as a terminal does.
-    pub(super) style: LogStyle,
+    style: LogStyle,
+    /// `!style.is_plain()`, kept so each character does not compare styles.
+    styled: bool,
     col: usize,
     cut: usize,
     /// A `\r` was seen: the next visible character starts the line over.
@@ -81,6 +83,7 @@ impl Draft {
                 number: 1,
             },
             style: LogStyle::default(),
+            styled: false,
             col: 0,
             cut: 0,
             carriage: false,
@@ -116,7 +119,7 @@ impl Draft {
             Some((marker, rest)) => (marker.kind(), rest),
             None => (LineKind::Normal, text),
         };
-        let runs = if self.style.is_plain() || text.is_empty() {
+        let runs = if !self.styled || text.is_empty() {
             Vec::new()
         } else {
             vec![StyledRun {
@@ -156,8 +159,12 @@ impl Draft {
             return;
         }
         text.push(c);
-        self.col += if c.is_ascii() { 1 } else { c.width().unwrap_or(0) };
-        if !self.style.is_plain() {
+        self.col += if c.is_ascii() {
+            1
+        } else {
+            c.width().unwrap_or(0)
+        };
+        if self.styled {
             // Offsets fit: text never exceeds MAX_TEXT plus the cut note.
             let (start, end) = (start as u32, text.len() as u32);
             match self.line.runs.last_mut() {
@@ -198,6 +205,12 @@ fn is_bidi_control(c: char) -> bool {
 
 impl Perform for Draft {
     fn print(&mut self, c: char) {
+        // vte hands a C1 control over as a character when its UTF-8 bytes were split
+        // across calls; it is still a control.
+        if ('\u{80}'..='\u{9f}').contains(&c) {
+            self.execute(c as u8);
+            return;
+        }
         match self.c1 {
             C1::Str => return,
             C1::Csi => match c {
@@ -232,6 +245,7 @@ impl Perform for Draft {
         self.c1 = C1::None;
         if action == 'm' && intermediates.is_empty() && !ignore {
             self.style.apply_sgr(params);
+            self.styled = !self.style.is_plain();
         }
     }
 

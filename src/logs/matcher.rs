@@ -8,7 +8,7 @@ pub(super) enum Matcher {
     /// The empty needle matches nothing: an empty search is no search.
     Empty,
     /// No letters: case does not matter, plain substring search.
-    Exact(Finder<'static>),
+    Exact(Box<Finder<'static>>),
     Ascii(AsciiNeedle),
     /// Anything else compares characters by simple lower-case folding.
     Unicode(Vec<char>),
@@ -21,6 +21,8 @@ pub(super) struct AsciiNeedle {
     rare: usize,
     rare_lower: u8,
     rare_upper: u8,
+    /// The next rarest position, checked before the whole window.
+    second: usize,
 }
 
 impl Matcher {
@@ -30,15 +32,16 @@ impl Matcher {
         } else if !needle.is_ascii() {
             Matcher::Unicode(needle.chars().map(fold).collect())
         } else if !needle.bytes().any(|b| b.is_ascii_alphabetic()) {
-            Matcher::Exact(Finder::new(needle.as_bytes()).into_owned())
+            Matcher::Exact(Box::new(Finder::new(needle.as_bytes()).into_owned()))
         } else {
             let lower = needle.to_ascii_lowercase().into_bytes();
-            let rare = (0..lower.len())
-                .min_by_key(|&i| commonness(lower[i]))
-                .unwrap_or(0);
+            let mut by_rarity: Vec<usize> = (0..lower.len()).collect();
+            by_rarity.sort_by_key(|&i| commonness(lower[i]));
+            let rare = by_rarity[0];
             Matcher::Ascii(AsciiNeedle {
                 rare_lower: lower[rare],
                 rare_upper: lower[rare].to_ascii_uppercase(),
+                second: by_rarity.get(1).copied().unwrap_or(rare),
                 lower,
                 rare,
             })
@@ -68,19 +71,16 @@ impl Matcher {
 impl AsciiNeedle {
     fn find(&self, hay: &[u8]) -> Option<(usize, usize)> {
         let len = self.lower.len();
-        let mut pos = self.rare;
-        while pos < hay.len() {
-            let at = pos + memchr::memchr2(self.rare_lower, self.rare_upper, &hay[pos..])?;
-            let start = at - self.rare;
-            if hay
-                .get(start..start + len)
-                .is_some_and(|window| window.eq_ignore_ascii_case(&self.lower))
-            {
-                return Some((start, start + len));
-            }
-            pos = at + 1;
-        }
-        None
+        let starts = hay.len().checked_sub(len)? + 1;
+        // Only where the whole needle fits: a candidate at `rare + i` starts the window at i.
+        let zone = &hay[self.rare..self.rare + starts];
+        memchr::memchr2_iter(self.rare_lower, self.rare_upper, zone)
+            .find(|&start| {
+                let window = &hay[start..start + len];
+                window[self.second].to_ascii_lowercase() == self.lower[self.second]
+                    && window.eq_ignore_ascii_case(&self.lower)
+            })
+            .map(|start| (start, start + len))
     }
 }
 

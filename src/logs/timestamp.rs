@@ -13,18 +13,22 @@ pub(super) enum Scan {
     Incomplete,
     NotStamp,
     /// A timestamp and, when present, the one space after it: `len` bytes to drop.
-    Stamp { len: usize, at: DateTime<Utc> },
+    Stamp {
+        len: usize,
+        at: DateTime<Utc>,
+    },
 }
 
 /// Judges the start of a line. `at_end` says no more bytes of this line will come,
 /// so a timestamp with nothing after it still counts and a short prefix does not.
 pub(super) fn scan(bytes: &[u8], at_end: bool) -> Scan {
     match shape(bytes) {
-        Ok(Shape { len, spaced, at }) if spaced || at_end => match at {
-            Some(at) => Scan::Stamp { len, at },
-            None => Scan::NotStamp,
-        },
-        Ok(_) | Err(Stop::Short) if !at_end => Scan::Incomplete,
+        Ok(Shape {
+            len,
+            spaced,
+            at: Some(at),
+        }) if spaced || at_end => Scan::Stamp { len, at },
+        Ok(Shape { spaced: false, .. }) | Err(Stop::Short) if !at_end => Scan::Incomplete,
         _ => Scan::NotStamp,
     }
 }

@@ -129,7 +129,7 @@ fn plain(runs: &[(&str, Run)], with_backend: bool, now: DateTime<Utc>) -> String
     for (backend, run) in runs {
         let duration = duration_s(run, now).map_or_else(dash, |s| match run.status {
             RunStatus::Running => format!("running {}", span(s)),
-            _ => span(s),
+            _ => took(s),
         });
         rows.push(vec![
             backend.to_string(),
@@ -161,6 +161,15 @@ fn span(seconds: i64) -> String {
         s if s < 3_600 => format!("{}m", s / 60),
         s if s < 86_400 => format!("{}h", s / 3_600),
         s => format!("{}d", s / 86_400),
+    }
+}
+
+/// "45s", "2m 14s", "1h 05m": two units, for a run that has ended.
+fn took(seconds: i64) -> String {
+    match seconds.max(0) {
+        s if s < 60 => format!("{s}s"),
+        s if s < 3_600 => format!("{}m {:02}s", s / 60, s % 60),
+        s => format!("{}h {:02}m", s / 3_600, s % 3_600 / 60),
     }
 }
 
@@ -228,8 +237,9 @@ mod tests {
         let text = plain(&runs, false, now);
         let lines: Vec<&str> = text.lines().collect();
         assert!(lines[0].starts_with("RUN  "), "{text}");
-        assert!(lines[1].contains("● running   running 2m  2m ago"), "{text}");
-        assert!(lines[2].contains("9f2c1e7  ✖ failed    45s"), "{text}");
+        assert!(lines[1].contains("● running  running 2m  2m ago"), "{text}");
+        assert!(lines[2].contains("9f2c1e7   ✖ failed   45s "), "{text}");
+        assert_eq!((took(134), took(3_900)), ("2m 14s".into(), "1h 05m".into()));
     }
 
     #[test]

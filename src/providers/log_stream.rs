@@ -25,7 +25,9 @@ pub struct LogStream {
 }
 
 impl LogStream {
-    pub fn new(events: impl Stream<Item = Result<LogEvent, ProviderError>> + Send + 'static) -> Self {
+    pub fn new(
+        events: impl Stream<Item = Result<LogEvent, ProviderError>> + Send + 'static,
+    ) -> Self {
         Self {
             events: Box::pin(events),
         }

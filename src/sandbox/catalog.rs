@@ -12,6 +12,9 @@ pub const FILTER_NAME: &str = "Filter for Platform Team board";
 pub const POINTS_FIELD: &str = "customfield_10016";
 pub const RANK_FIELD: &str = "customfield_10019";
 pub const SPRINT_FIELD: &str = "customfield_10020";
+pub const FLAGGED_FIELD: &str = "customfield_10021";
+/// The one option of the Flagged checkbox field.
+pub const IMPEDIMENT_OPTION: &str = "10019";
 
 /// Jira's three status categories; `statuscategorychangedate` moves only when these change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

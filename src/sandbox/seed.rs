@@ -1,23 +1,26 @@
 //! Builds the demo world from the issue tables in `seed/` and the current time, so every
 //! "how long ago" on the board is plausible whenever the demo runs.
 
+mod changelog;
+mod schedule;
+
 use super::catalog::{self, PROJECT_KEY};
 use super::doc::Doc;
 use super::people::{self, Person};
-use super::store::{Issue, IssueType, Sprint, SprintState, Store};
-use chrono::{DateTime, NaiveTime, TimeDelta, Utc};
+use super::store::{Issue, IssueType, Sprint, Store};
+use changelog::Extras;
+use chrono::{DateTime, TimeDelta, Utc};
 use serde::Deserialize;
 use std::collections::HashSet;
 
+use schedule::ACTIVE_SPRINT;
+
 /// Rank order is the order of the files, then of the issues inside each.
-const TABLES: [(&str, &str); 2] = [
+const TABLES: [(&str, &str); 3] = [
     ("seed/active.toml", include_str!("seed/active.toml")),
     ("seed/planned.toml", include_str!("seed/planned.toml")),
+    ("seed/closed.toml", include_str!("seed/closed.toml")),
 ];
-
-pub const CLOSED_SPRINT: u64 = 6;
-pub const ACTIVE_SPRINT: u64 = 7;
-pub const FUTURE_SPRINT: u64 = 8;
 
 #[derive(Debug, thiserror::Error)]
 #[error("sandbox seed {table}: {message}")]
@@ -49,10 +52,25 @@ struct Row {
     created_days: i64,
     since_hours: Option<i64>,
     description: Option<String>,
+    /// Pulled into the active sprint this many hours ago, after it started.
+    added_hours: Option<i64>,
+    /// In the active sprint from its planning, moved out this many hours ago.
+    removed_hours: Option<i64>,
+    points_change: Option<PointsChange>,
+    /// Flagged as an impediment this many hours ago.
+    flagged_hours: Option<i64>,
+}
+
+/// Re-estimated from `was` this many `hours` ago.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PointsChange {
+    was: Option<f64>,
+    hours: i64,
 }
 
 pub fn seed(now: DateTime<Utc>) -> Result<Store, SeedError> {
-    let sprints = sprints(now);
+    let sprints = schedule::sprints(now);
     let mut issues = Vec::new();
     let mut seen = HashSet::new();
     for (table, text) in TABLES {
@@ -71,14 +89,20 @@ pub fn seed(now: DateTime<Utc>) -> Result<Store, SeedError> {
                 return Err(fail(format!("{key} names unknown sprint {unknown}")));
             }
             let rank = format!("0|i{:05x}:", (issues.len() + 1) * 16);
-            let issue = issue(row, key, rank, now).map_err(fail)?;
+            let issue = issue(row, key, rank, &sprints, now).map_err(fail)?;
             issues.push(issue);
         }
     }
     Ok(Store { issues, sprints })
 }
 
-fn issue(row: Row, key: String, rank: String, now: DateTime<Utc>) -> Result<Issue, String> {
+fn issue(
+    row: Row,
+    key: String,
+    rank: String,
+    sprints: &[Sprint],
+    now: DateTime<Utc>,
+) -> Result<Issue, String> {
     let person = |handle: &str| -> Result<&'static Person, String> {
         people::by_handle(handle).ok_or_else(|| format!("{key} names unknown person {handle:?}"))
     };
@@ -88,14 +112,21 @@ fn issue(row: Row, key: String, rank: String, now: DateTime<Utc>) -> Result<Issu
         .ok_or_else(|| format!("{key} has unknown status {:?}", row.status))?;
     let assignee = row.assignee.as_deref().map(person).transpose()?;
     let reporter = person(&row.reporter)?;
-    let created = now - TimeDelta::days(row.created_days);
+    let ago = |hours: i64| now - TimeDelta::hours(hours);
+    let extras = Extras {
+        added: row.added_hours.map(ago),
+        removed: row.removed_hours.map(|h| (ACTIVE_SPRINT, ago(h))),
+        points: row.points_change.as_ref().map(|c| (c.was, ago(c.hours))),
+        flagged: row.flagged_hours.map(ago),
+    };
+    let created = created(&row, sprints, &extras, now);
     let changed = row
         .since_hours
-        .map_or(created, |h| now - TimeDelta::hours(h));
+        .map_or(created, |h| now - spread_over_sprint(h, &row, sprints, now));
     if changed < created {
         return Err(format!("{key} changed status before it was created"));
     }
-    Ok(Issue {
+    let mut issue = Issue {
         id: 10_000 + row.n,
         key,
         kind,
@@ -111,52 +142,61 @@ fn issue(row: Row, key: String, rank: String, now: DateTime<Utc>) -> Result<Issu
         created,
         updated: changed,
         status_category_changed: changed,
-    })
+        flagged: extras.flagged.is_some(),
+        history: Vec::new(),
+    };
+    issue.history = changelog::history(&issue, sprints, &extras, now);
+    if let Some(last) = issue.history.last() {
+        issue.updated = issue.updated.max(last.at);
+    }
+    Ok(issue)
 }
 
-/// Sprint 23 started at 09:00 UTC three days ago and runs two weeks; Sprint 22 ran the two
-/// weeks before it; Sprint 24 is planned but not started.
-fn sprints(now: DateTime<Utc>) -> Vec<Sprint> {
-    let midnight = (now - TimeDelta::days(3))
-        .date_naive()
-        .and_time(NaiveTime::MIN)
-        .and_utc();
-    let start = midnight + TimeDelta::hours(9);
-    let length = TimeDelta::days(14) - TimeDelta::hours(16);
-    let previous = start - TimeDelta::days(14);
-    vec![
-        Sprint {
-            id: CLOSED_SPRINT,
-            name: "Sprint 22".into(),
-            state: SprintState::Closed,
-            goal: "Route 53 owns every DNS zone and the CI image is under 600 MB".into(),
-            start: Some(previous),
-            end: Some(previous + length),
-            complete: Some(previous + length - TimeDelta::minutes(25)),
-        },
-        Sprint {
-            id: ACTIVE_SPRINT,
-            name: "Sprint 23".into(),
-            state: SprintState::Active,
-            goal: "Postgres 16 in production and CI pipelines under 10 minutes".into(),
-            start: Some(start),
-            end: Some(start + length),
-            complete: None,
-        },
-        Sprint {
-            id: FUTURE_SPRINT,
-            name: "Sprint 24".into(),
-            state: SprintState::Future,
-            goal: "Retire the Jenkins agents and start mTLS between services".into(),
-            start: None,
-            end: None,
-            complete: None,
-        },
-    ]
+/// How long the active sprint has run when the tables were written: its rows' status
+/// changes younger than this happened during the sprint.
+const TABLE_SPRINT_AGE: TimeDelta = TimeDelta::hours(72);
+
+/// `hours` ago, except that the active sprint's in-sprint changes are stretched over its
+/// real age (3 to 10 days, by weekday), so the burndown moves on every day of it.
+fn spread_over_sprint(hours: i64, row: &Row, sprints: &[Sprint], now: DateTime<Utc>) -> TimeDelta {
+    let written = TimeDelta::hours(hours);
+    let start = sprints
+        .iter()
+        .find(|s| s.id == ACTIVE_SPRINT)
+        .and_then(|s| s.start);
+    match start {
+        Some(start) if row.sprints.contains(&ACTIVE_SPRINT) && written < TABLE_SPRINT_AGE => {
+            let age = (now - start).num_minutes().max(0);
+            TimeDelta::minutes(written.num_minutes() * age / TABLE_SPRINT_AGE.num_minutes())
+        }
+        _ => written,
+    }
+}
+
+/// `created_days` ago, but before the planning of the first sprint the issue was in (the
+/// sprint dates move with the weekday; the tables were written for one of them).
+fn created(row: &Row, sprints: &[Sprint], extras: &Extras, now: DateTime<Utc>) -> DateTime<Utc> {
+    let written = now - TimeDelta::days(row.created_days);
+    let first = match extras.removed {
+        Some((id, _)) => Some(id),
+        None => row
+            .sprints
+            .first()
+            .copied()
+            .filter(|_| extras.added.is_none()),
+    };
+    let start = first
+        .and_then(|id| sprints.iter().find(|s| s.id == id))
+        .and_then(|s| s.start);
+    match start {
+        Some(start) => written.min(start - TimeDelta::hours(2)),
+        None => written,
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::schedule::FUTURE_SPRINT;
     use super::*;
     use crate::sandbox::catalog::{COLUMNS, Category};
     use chrono::TimeZone;
@@ -188,11 +228,11 @@ mod tests {
         let active = store.sprint(ACTIVE_SPRINT).expect("active sprint");
         assert_eq!(
             active.start.map(|s| s.to_rfc3339()).as_deref(),
-            Some("2026-11-16T09:00:00+00:00")
+            Some("2026-11-11T09:00:00+00:00")
         );
         assert_eq!(
             active.end.map(|s| s.to_rfc3339()).as_deref(),
-            Some("2026-11-29T17:00:00+00:00")
+            Some("2026-11-24T17:00:00+00:00")
         );
     }
 

@@ -86,6 +86,7 @@ fn hints(ctx: &Ctx) -> Vec<Hint> {
             ]
         }
         None if state.screen == Screen::Deploy => super::deploy::hints(ctx),
+        None if state.screen == Screen::Pipelines => super::pipelines::hints(ctx),
         None if state.screen == Screen::Sprint => super::sprint::hints(ctx),
         None if state.board.is_none() => {
             let mut hints = vec![one(Action::Refresh, 1)];

@@ -27,7 +27,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     let (state, theme) = (ctx.state, ctx.theme);
     let filters = match state.screen {
         Screen::Board => filters(ctx),
-        Screen::Deploy | Screen::Sprint | Screen::Standup => String::new(),
+        Screen::Deploy | Screen::Pipelines | Screen::Sprint | Screen::Standup => String::new(),
     };
     let filters_w = usize::from(area.width / 2).min(width(&filters));
     let right_x = if filters.is_empty() {
@@ -44,8 +44,18 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
             parts.extend(backends.map(|b| (b.name.clone(), theme.text)));
         }
         (Screen::Sprint | Screen::Standup, board) => {
-            parts.push(("Sprint".into(), theme.title));
-            parts.extend(board.as_ref().map(|b| (b.name.clone(), theme.text)));
+            let name = board.as_ref().map_or("Sprints".into(), |b| b.name.clone());
+            parts.push((name, theme.title));
+            let view = &state.sprint;
+            if let Some(at) = view.position() {
+                let place = format!("sprint {} of {}", at + 1, view.sprints.len());
+                parts.push((place, theme.muted));
+            }
+        }
+        (Screen::Pipelines, _) => {
+            parts.push(("Pipelines".into(), theme.title));
+            let backends = state.pipelines.backends.iter().filter(|b| b.ci);
+            parts.extend(backends.map(|b| (b.name.clone(), theme.text)));
         }
         (Screen::Board, None) => parts.push(("shipdeck".into(), theme.title)),
         (Screen::Board, Some(board)) => {
@@ -81,6 +91,7 @@ fn screens(ctx: &Ctx) -> Vec<(Screen, Action, &'static str)> {
     let all = [
         (Screen::Board, Action::ScreenBoard, "Board"),
         (Screen::Deploy, Action::ScreenDeploy, "Deploys"),
+        (Screen::Pipelines, Action::ScreenPipelines, "Pipelines"),
         (Screen::Sprint, Action::ScreenSprint, "Sprint"),
         (Screen::Standup, Action::ScreenStandup, "Standup"),
     ];
@@ -88,6 +99,7 @@ fn screens(ctx: &Ctx) -> Vec<(Screen, Action, &'static str)> {
         .filter(|(screen, ..)| {
             let reachable = match screen {
                 Screen::Deploy => !state.deploy.backends.is_empty(),
+                Screen::Pipelines => state.pipelines.has_ci(),
                 // The board says what to configure when there is no tracker.
                 Screen::Board => true,
                 Screen::Sprint | Screen::Standup => state.has_tracker,

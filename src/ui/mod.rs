@@ -7,6 +7,8 @@ mod deploy;
 mod footer;
 mod header;
 mod help;
+mod logview;
+mod pipelines;
 mod popup;
 mod sprint;
 mod standup;
@@ -94,6 +96,7 @@ fn draw(buf: &mut Buffer, screen: Rect, ctx: &Ctx) {
     match state.screen {
         Screen::Board => status::draw(buf, take_bottom(), ctx),
         Screen::Deploy => deploy::draw_status(buf, take_bottom(), ctx),
+        Screen::Pipelines => pipelines::draw_status(buf, take_bottom(), ctx),
         Screen::Sprint | Screen::Standup => sprint::draw_status(buf, take_bottom(), ctx),
     }
     if state.filter_editing {
@@ -102,6 +105,7 @@ fn draw(buf: &mut Buffer, screen: Rect, ctx: &Ctx) {
 
     match (state.screen, &state.board) {
         (Screen::Deploy, _) => deploy::draw(buf, body, screen, ctx),
+        (Screen::Pipelines, _) => pipelines::draw(buf, body, ctx),
         (Screen::Sprint | Screen::Standup, _) => sprint::draw(buf, body, ctx),
         (Screen::Board, Some(board)) => {
             board::draw(buf, body, board, lines_per_card(screen.height), ctx)

@@ -90,6 +90,9 @@ theme_keys!(
     popup_border,
     lane_header,
     filter,
+    search_match,
+    search_current,
+    log_cursor,
 );
 
 impl Theme {
@@ -135,6 +138,19 @@ impl Theme {
             *slot = parse_style(value).map_err(invalid)?;
         }
         Ok(self)
+    }
+}
+
+impl Theme {
+    /// Some key has a colour; the mono theme (and NO_COLOR) has none, and then the log's own
+    /// colours are left out too.
+    pub fn has_colour(&self) -> bool {
+        let mut theme = self.clone();
+        Self::KEYS.iter().any(|key| {
+            theme
+                .slot(key)
+                .is_some_and(|s| s.fg.is_some_and(|c| c != Color::Reset) || s.bg.is_some())
+        })
     }
 }
 

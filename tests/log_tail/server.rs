@@ -8,7 +8,6 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use futures::StreamExt;
-use serde::Deserialize;
 use shipdeck::config::TokenSource;
 use shipdeck::providers::deploy::{HttpDeploy, HttpDeploySettings};
 use std::collections::{HashMap, VecDeque};

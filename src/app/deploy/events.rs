@@ -1,6 +1,5 @@
 //! Sync events of the deploy screen: loads, history, accepted or refused actions, progress.
 
-use super::log::append_log;
 use super::plan;
 use crate::app::msg::Effect;
 use crate::app::state::State;
@@ -103,26 +102,9 @@ pub fn on_sync(state: &mut State, event: SyncEvent, now: DateTime<Utc>) -> Vec<E
             backend,
             deployment,
         } => return updated(state, backend, deployment, now),
-        SyncEvent::LogAppended {
-            run_id,
-            job,
-            text,
-            complete,
-        } => {
-            if let Some(log) = view.log.as_mut().filter(|l| l.run_id == run_id) {
-                log.job = Some(job);
-                append_log(log, &text);
-                log.complete = complete;
-            }
-        }
         SyncEvent::WatchLost { id, error, .. } => {
             view.watching.remove(&id);
             view.error = Some(error);
-        }
-        SyncEvent::LogFailed { run_id, error } => {
-            if let Some(log) = view.log.as_mut().filter(|l| l.run_id == run_id) {
-                log.error = Some(error);
-            }
         }
         _ => {}
     }

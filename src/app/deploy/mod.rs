@@ -1,8 +1,8 @@
 //! The deploy screen's state: services x environments per backend, history, the plan of a
-//! dangerous action, deployments being watched, and a simple log follow view.
+//! dangerous action, and deployments being watched. A deployment's log opens in the pipelines
+//! screen's log viewer.
 
 mod events;
-mod log;
 mod plan;
 mod update;
 
@@ -12,10 +12,7 @@ pub use update::{on_action, on_input, refresh};
 
 use crate::domain::deploy::{Deployment, DeploymentId, Environment, IdempotencyKey, Service};
 use chrono::{DateTime, Utc};
-use std::collections::{BTreeMap, VecDeque};
-
-/// Lines the simple log follow view keeps; older ones are dropped (and counted).
-pub const LOG_LINES: usize = 2_000;
+use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct BackendView {
@@ -67,21 +64,6 @@ pub struct Inflight {
     pub label: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct LogView {
-    pub backend: usize,
-    pub run_id: String,
-    pub job: Option<String>,
-    pub lines: VecDeque<String>,
-    /// A line still being written (no newline yet).
-    pub partial: String,
-    pub dropped: usize,
-    pub complete: bool,
-    pub error: Option<String>,
-    /// Lines from the bottom; 0 follows the end.
-    pub scroll: usize,
-}
-
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeployView {
     pub backends: Vec<BackendView>,
@@ -93,7 +75,6 @@ pub struct DeployView {
     pub inflight: BTreeMap<IdempotencyKey, Inflight>,
     /// Deployments started here, followed until they finish: (backend, deployment).
     pub watching: BTreeMap<DeploymentId, (usize, Deployment)>,
-    pub log: Option<LogView>,
     pub note: Option<String>,
     pub error: Option<String>,
 }

@@ -16,7 +16,7 @@ pub enum PlanKind {
     Rollback,
     /// Stops `deployment`, which is moving in the plan's environment.
     Cancel {
-        deployment: Deployment,
+        deployment: Box<Deployment>,
     },
 }
 
@@ -168,7 +168,10 @@ pub fn cancel(
     let mut outline = outline::Plan::new(service, env);
     // Stopping a rollout is the safe direction: y is enough, even in production.
     outline.protected = false;
-    Plan::new(backend, PlanKind::Cancel { deployment }, outline)
+    let kind = PlanKind::Cancel {
+        deployment: Box::new(deployment),
+    };
+    Plan::new(backend, kind, outline)
 }
 
 /// The environment whose history the open plan waits for, if it waits.

@@ -1,6 +1,5 @@
 //! Keys of the deploy screen: the matrix, history, plans.
 
-use super::log::{on_log, open_log};
 use super::plan::{self, Plan};
 use super::{History, Inflight};
 use crate::app::action::Action;
@@ -23,9 +22,6 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     if state.deploy.plan.is_some() {
         return on_plan(state, action);
     }
-    if state.deploy.log.is_some() {
-        return on_log(state, action);
-    }
     if state.deploy.history.is_some() {
         return on_history(state, action);
     }
@@ -42,7 +38,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Promote | Action::Rollback | Action::Cancel => {
             return open_plan(state, action, None);
         }
-        Action::ViewLog => return open_log(state),
+        Action::ViewLog => return view_log(state),
         Action::Close => {
             view.note = None;
             view.error = None;
@@ -91,10 +87,34 @@ fn on_history(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Promote | Action::Cancel => return open_plan(state, action, None),
         Action::GoToIssue => go_to_issue(state),
-        Action::ViewLog => return open_log(state),
+        Action::ViewLog => return view_log(state),
         _ => {}
     }
     Vec::new()
+}
+
+/// `v`: the pipeline run of the deployment picked in the history, else of the one moving or
+/// current in the selected cell, in the pipelines screen's log viewer.
+fn view_log(state: &mut State) -> Vec<Effect> {
+    let view = &state.deploy;
+    let picked = view.history.as_ref().and_then(|h| {
+        let deployment = h.deployments.get(h.selected)?;
+        Some((h.backend, deployment.run_id.clone()))
+    });
+    let picked = picked.or_else(|| {
+        let (row, service, env) = view.selected()?;
+        let deployment = view
+            .moving(row.backend, &service.name, &env.name)
+            .or(env.current.as_ref())?;
+        Some((row.backend, deployment.run_id.clone()))
+    });
+    match picked {
+        Some((backend, Some(run_id))) => crate::app::pipelines::open_run_log(state, backend, run_id),
+        _ => {
+            state.deploy.note = Some("This deployment has no pipeline run to show".into());
+            Vec::new()
+        }
+    }
 }
 
 /// Shows the first issue of the selected deployment's changes on the board.

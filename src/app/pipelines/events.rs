@@ -9,8 +9,21 @@ use crate::app::state::State;
 use crate::domain::pipeline::Run;
 use crate::sync::{SyncEvent, TailState};
 
-/// Handles the pipeline events; any other event is handed back.
-pub fn on_sync(state: &mut State, event: SyncEvent) -> Result<Vec<Effect>, SyncEvent> {
+/// The events `on_sync` is for.
+pub fn handles(event: &SyncEvent) -> bool {
+    matches!(
+        event,
+        SyncEvent::RunsLoaded { .. }
+            | SyncEvent::RunsFailed { .. }
+            | SyncEvent::RunLoaded { .. }
+            | SyncEvent::LogBytes { .. }
+            | SyncEvent::TailChanged { .. }
+            | SyncEvent::LogSaved { .. }
+            | SyncEvent::SaveFailed { .. }
+    )
+}
+
+pub fn on_sync(state: &mut State, event: SyncEvent) -> Vec<Effect> {
     let view = &mut state.pipelines;
     match event {
         SyncEvent::RunsLoaded { backend, runs, at } => {
@@ -29,7 +42,7 @@ pub fn on_sync(state: &mut State, event: SyncEvent) -> Result<Vec<Effect>, SyncE
                 b.last_error = Some(error);
             }
         }
-        SyncEvent::RunLoaded { backend, run } => return Ok(run_loaded(view, backend, run)),
+        SyncEvent::RunLoaded { backend, run } => return run_loaded(view, backend, run),
         SyncEvent::LogBytes {
             run_id,
             job_id,
@@ -59,14 +72,14 @@ pub fn on_sync(state: &mut State, event: SyncEvent) -> Result<Vec<Effect>, SyncE
             view.note = None;
             view.error = Some(format!("Could not save the log: {error}"));
         }
-        other => return Err(other),
+        _ => {}
     }
-    Ok(Vec::new())
+    Vec::new()
 }
 
 fn newest_first(mut runs: Vec<Run>) -> Vec<Run> {
     // Stable: runs the server gave no time keep its order, after the dated ones.
-    runs.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    runs.sort_by_key(|r| std::cmp::Reverse(r.created_at));
     runs
 }
 

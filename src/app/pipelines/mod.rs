@@ -7,7 +7,7 @@ mod timing;
 mod tree;
 mod update;
 
-pub use events::on_sync;
+pub use events::{handles, on_sync};
 pub use logview::LogViewer;
 pub use timing::{on_tick, schedule};
 pub use tree::{TreeRow, first_failed_row, rows as tree_rows};

@@ -55,7 +55,7 @@ pub fn on_tick(state: &mut State, now: DateTime<Utc>) -> Vec<Effect> {
         state.dirty = true;
     }
     let view = &mut state.pipelines;
-    if !view.poll_due.is_some_and(|due| due <= now) {
+    if view.poll_due.is_none_or(|due| due > now) {
         return Vec::new();
     }
     view.poll_due = None;

@@ -87,6 +87,8 @@ fn loaded(state: &mut State, data: SprintData, now: DateTime<Utc>) {
     );
     if view.loading == Some(id) {
         view.loading = None;
+    }
+    if view.shown == Some(id) {
         view.error = None;
     }
     standup::sync_people(state, now);

@@ -10,9 +10,10 @@ mod update;
 
 pub use countdown::Countdown;
 pub use events::on_sync;
-pub use standup::{Standup, StandupOrder, StandupSettings};
+pub use standup::Standup;
 pub use update::{on_action, open, refresh};
 
+use crate::config::StandupConfig;
 use crate::domain::sprint::{SprintData, SprintReport, SprintRules, StandupPage};
 use crate::domain::{Sprint, SprintState};
 use chrono::{DateTime, Utc};
@@ -45,12 +46,12 @@ pub struct SprintView {
     /// Completed against scope instead of remaining work.
     pub burnup: bool,
     pub rules: SprintRules,
-    pub settings: StandupSettings,
+    pub settings: StandupConfig,
     pub standup: Option<Standup>,
 }
 
 impl SprintView {
-    pub fn new(rules: SprintRules, settings: StandupSettings) -> Self {
+    pub fn new(rules: SprintRules, settings: StandupConfig) -> Self {
         Self {
             rules,
             settings,
@@ -60,11 +61,6 @@ impl SprintView {
 
     pub fn is_loading(&self) -> bool {
         self.list_loading || self.loading.is_some()
-    }
-
-    /// The sprint screens were opened at least once: only then are they refreshed.
-    pub fn visited(&self) -> bool {
-        self.listed || self.list_loading
     }
 
     pub fn sprint(&self, id: u64) -> Option<&Sprint> {

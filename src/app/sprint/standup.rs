@@ -6,35 +6,9 @@ use super::{Loaded, order};
 use crate::app::action::Action;
 use crate::app::msg::Effect;
 use crate::app::state::{Screen, State};
+use crate::config::{StandupConfig, StandupOrder};
 use crate::domain::Person;
 use chrono::{DateTime, TimeDelta, Utc};
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum StandupOrder {
-    /// Shuffled, with the date as the seed.
-    #[default]
-    Random,
-    /// `people` first as listed, then the rest by name.
-    Config,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct StandupSettings {
-    pub seconds_per_person: u32,
-    pub order: StandupOrder,
-    /// People who speak even with nothing on the board, and the order for `Config`.
-    pub people: Vec<String>,
-}
-
-impl Default for StandupSettings {
-    fn default() -> Self {
-        Self {
-            seconds_per_person: 90,
-            order: StandupOrder::Random,
-            people: Vec::new(),
-        }
-    }
-}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Standup {
@@ -81,12 +55,12 @@ pub fn begin(state: &mut State) -> Vec<Effect> {
     state.screen = Screen::Standup;
     let finished = state.sprint.standup.as_ref().is_some_and(|s| s.on_team_page());
     if finished || state.sprint.standup.is_none() {
-        let seconds = state.sprint.settings.seconds_per_person.max(1);
+        let seconds = state.sprint.settings.seconds_per_person.clamp(1, 86_400);
         state.sprint.standup = Some(Standup {
             ready: false,
             order: Vec::new(),
             page: 0,
-            length: TimeDelta::seconds(i64::from(seconds)),
+            length: TimeDelta::seconds(i64::try_from(seconds).unwrap_or(90)),
             countdown: None,
             tick_due: None,
             back_to,
@@ -168,7 +142,7 @@ pub fn sync_people(state: &mut State, now: DateTime<Utc>) {
     reschedule(standup, now);
 }
 
-fn speaking_order(loaded: &Loaded, settings: &StandupSettings, now: DateTime<Utc>) -> Vec<Person> {
+fn speaking_order(loaded: &Loaded, settings: &StandupConfig, now: DateTime<Utc>) -> Vec<Person> {
     let people: Vec<Person> = loaded.pages.iter().map(|p| p.person.clone()).collect();
     match settings.order {
         StandupOrder::Config => order::configured(&people, &settings.people),

@@ -36,7 +36,7 @@ pub(super) fn fetch(state: &mut State) -> Vec<Effect> {
 pub fn refresh(state: &mut State) -> Vec<Effect> {
     let view = &mut state.sprint;
     let open = matches!(state.screen, Screen::Sprint | Screen::Standup);
-    if !open || !state.has_tracker || !view.visited() || view.is_loading() {
+    if !open || !state.has_tracker || view.is_loading() {
         return Vec::new();
     }
     view.list_loading = true;

@@ -55,12 +55,7 @@ fn an_unterminated_sequence_ends_with_its_line() {
 fn tabs_expand_to_multiples_of_eight() {
     assert_eq!(
         texts("a\tb\n\tx\n12345678\ty\n漢\tz".as_bytes()),
-        [
-            "a       b",
-            "        x",
-            "12345678        y",
-            "漢      z"
-        ]
+        ["a       b", "        x", "12345678        y", "漢      z"]
     );
 }
 
@@ -122,7 +117,7 @@ fn escape_split_across_pushes_still_styles() {
 fn any_split_gives_the_same_lines() {
     let input: &[u8] = b"2026-11-25T09:00:01.1234567Z \x1b[32mok\x1b[0m\tdone\r\n\
         2026-11-25T09:00:02Z ##[group]Build\nplain ascii line\n\x1b]0;t\x07x\xe2\x82\xacy\n\
-        ##[error]boom\n50%\r100%\n\xff tail";
+        ##[error]boom\n50%\r100%\nc1 \xc2\x9d0;t\x07 \xc2\x9b2J split\n\xff tail";
     let whole = lines(input);
     for sizes in [&[1][..], &[2], &[3, 7], &[5, 1, 13], &[29], &[64]] {
         assert_eq!(lines_in_pieces(input, sizes), whole, "pieces {sizes:?}");
@@ -139,7 +134,10 @@ fn a_megabyte_line_is_cut_with_a_note() {
     let cut = (1 << 20) - MAX_TEXT;
     assert!(all[0].text.starts_with("xxx"));
     assert!(all[0].text.ends_with(&format!("x… ({cut} bytes cut)")));
-    assert_eq!(all[0].text.len(), MAX_TEXT + format!("… ({cut} bytes cut)").len());
+    assert_eq!(
+        all[0].text.len(),
+        MAX_TEXT + format!("… ({cut} bytes cut)").len()
+    );
     assert_eq!(all[0].runs.len(), 1);
     assert_eq!(all[0].runs[0].end as usize, MAX_TEXT);
     assert_eq!(all[1].text, "next");
@@ -161,7 +159,10 @@ fn partial_line_is_shown_until_its_newline() {
     assert_eq!(partial.text, "Downloading 40%");
     assert_eq!(partial.number, 2);
     buffer.push_bytes(b"\r");
-    assert_eq!(buffer.partial().map(|l| l.text.as_str()), Some("Downloading 40%"));
+    assert_eq!(
+        buffer.partial().map(|l| l.text.as_str()),
+        Some("Downloading 40%")
+    );
     buffer.push_bytes(b"Downloaded\n");
     assert!(buffer.partial().is_none());
     assert_eq!(buffer.get(1).map(|l| l.text.as_str()), Some("Downloaded"));

@@ -14,7 +14,10 @@ fn github_markers_set_the_kind_and_leave_the_text() {
         }
     );
     assert_eq!(all[0].text, "Run actions/checkout@v4");
-    assert_eq!((&all[1].kind, all[1].text.as_str()), (&LineKind::GroupEnd, ""));
+    assert_eq!(
+        (&all[1].kind, all[1].text.as_str()),
+        (&LineKind::GroupEnd, "")
+    );
     assert_eq!(all[2].kind, LineKind::Error);
     assert_eq!(all[2].text, "Process completed with exit code 1.");
     assert_eq!(all[3].kind, LineKind::Warning);

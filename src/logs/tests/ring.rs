@@ -17,9 +17,16 @@ fn the_cap_evicts_the_oldest_and_numbers_stay_absolute() {
     buffer.finish();
     assert_eq!(
         numbered(&buffer),
-        [(3, "l3".to_owned()), (4, "l4".to_owned()), (5, "l5".to_owned())]
+        [
+            (3, "l3".to_owned()),
+            (4, "l4".to_owned()),
+            (5, "l5".to_owned())
+        ]
     );
-    assert_eq!((buffer.dropped(), buffer.total(), buffer.first_number()), (2, 5, 3));
+    assert_eq!(
+        (buffer.dropped(), buffer.total(), buffer.first_number()),
+        (2, 5, 3)
+    );
     assert_eq!(buffer.get(0).map(|l| l.number), Some(buffer.first_number()));
     assert!(buffer.get(3).is_none());
     assert_eq!(buffer.iter().len(), 3);

@@ -9,7 +9,10 @@ fn filled(text: &[u8], max_lines: usize) -> LogBuffer {
 
 #[test]
 fn finds_every_matching_line_ignoring_case() {
-    let buffer = filled(b"Alpha beta\nALPHA\ngamma\nalphabet\n\x1b[31mal\x1b[0mpha\n", 100);
+    let buffer = filled(
+        b"Alpha beta\nALPHA\ngamma\nalphabet\n\x1b[31mal\x1b[0mpha\n",
+        100,
+    );
     let search = find_all(&buffer, "aLpHa");
     assert_eq!(search.lines, [0, 1, 3, 4]);
     assert_eq!(search.count(), 4);
@@ -25,10 +28,7 @@ fn empty_needle_matches_nothing() {
 
 #[test]
 fn ranges_are_non_overlapping_bytes() {
-    assert_eq!(
-        match_ranges("aXa xa XA", "xa"),
-        [(1, 3), (4, 6), (7, 9)]
-    );
+    assert_eq!(match_ranges("aXa xa XA", "xa"), [(1, 3), (4, 6), (7, 9)]);
     assert_eq!(match_ranges("aaaa", "aa"), [(0, 2), (2, 4)]);
     assert_eq!(match_ranges("aab", "ab"), [(1, 3)]);
     assert_eq!(match_ranges("zap", "ZAPS"), []);

@@ -30,10 +30,7 @@ fn basic_and_bright_colours() {
     };
     assert_eq!(
         runs,
-        vec![
-            run(0, 3, fg(LogColor::Indexed(1))),
-            run(10, 16, bright)
-        ]
+        vec![run(0, 3, fg(LogColor::Indexed(1))), run(10, 16, bright)]
     );
 }
 

@@ -35,7 +35,10 @@ fn offsets_are_converted_to_utc() {
 #[test]
 fn a_timestamp_alone_is_an_empty_line() {
     let all = lines(b"2026-11-25T09:00:01.1Z\n2026-11-25T09:00:01.1Z ");
-    assert!(all.iter().all(|l| l.text.is_empty() && l.timestamp.is_some()));
+    assert!(
+        all.iter()
+            .all(|l| l.text.is_empty() && l.timestamp.is_some())
+    );
     assert_eq!(all.len(), 2);
 }
 

@@ -53,7 +53,11 @@ pub async fn open(
         .headers()
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.trim().to_ascii_lowercase().starts_with("text/event-stream"));
+        .is_some_and(|v| {
+            v.trim()
+                .to_ascii_lowercase()
+                .starts_with("text/event-stream")
+        });
     if !event_stream {
         return Ok(None);
     }
@@ -213,6 +217,9 @@ mod tests {
     #[test]
     fn an_id_that_is_no_offset_is_an_error_without_escapes() {
         let err = log_event(event("chunk", Some("x\u{1b}[2J"), "a")).unwrap_err();
-        assert!(err.contains("byte offset") && !err.contains('\u{1b}'), "{err}");
+        assert!(
+            err.contains("byte offset") && !err.contains('\u{1b}'),
+            "{err}"
+        );
     }
 }

@@ -93,7 +93,10 @@ impl HistoryFields {
     pub fn new(points: Option<&str>, sprint: Option<&str>, all: &[FieldDto]) -> Self {
         let by_id = |id: Option<&str>| {
             let id = id?;
-            let name = all.iter().find(|f| f.id == id).map_or("", |f| f.name.as_str());
+            let name = all
+                .iter()
+                .find(|f| f.id == id)
+                .map_or("", |f| f.name.as_str());
             Some(FieldRef {
                 id: id.to_string(),
                 name: name.to_string(),
@@ -101,7 +104,10 @@ impl HistoryFields {
         };
         let flagged = all
             .iter()
-            .find(|f| f.schema.as_ref().is_some_and(|s| s.custom.is_some()) && f.name.eq_ignore_ascii_case("Flagged"))
+            .find(|f| {
+                f.schema.as_ref().is_some_and(|s| s.custom.is_some())
+                    && f.name.eq_ignore_ascii_case("Flagged")
+            })
             .map(|f| FieldRef {
                 id: f.id.clone(),
                 name: f.name.clone(),
@@ -242,7 +248,9 @@ mod tests {
 
     #[test]
     fn cloud_items_by_field_id() {
-        let points = item(serde_json::json!({"field": "Story point estimate", "fieldId": "customfield_10016", "from": null, "fromString": "3", "to": null, "toString": "5"}));
+        let points = item(
+            serde_json::json!({"field": "Story point estimate", "fieldId": "customfield_10016", "from": null, "fromString": "3", "to": null, "toString": "5"}),
+        );
         assert_eq!(
             change(&points, &fields()),
             Some(Change::Points {
@@ -250,7 +258,9 @@ mod tests {
                 to: Some(5.0)
             })
         );
-        let sprint = item(serde_json::json!({"field": "Sprint", "fieldId": "customfield_10020", "from": "6", "fromString": "Sprint 22", "to": "6, 7", "toString": "Sprint 22, Sprint 23"}));
+        let sprint = item(
+            serde_json::json!({"field": "Sprint", "fieldId": "customfield_10020", "from": "6", "fromString": "Sprint 22", "to": "6, 7", "toString": "Sprint 22, Sprint 23"}),
+        );
         assert_eq!(
             change(&sprint, &fields()),
             Some(Change::Sprint {
@@ -258,15 +268,21 @@ mod tests {
                 to: vec![6, 7]
             })
         );
-        let flag = item(serde_json::json!({"field": "Flagged", "fieldId": "customfield_10021", "from": null, "fromString": null, "to": "[10019]", "toString": "Impediment"}));
+        let flag = item(
+            serde_json::json!({"field": "Flagged", "fieldId": "customfield_10021", "from": null, "fromString": null, "to": "[10019]", "toString": "Impediment"}),
+        );
         assert_eq!(change(&flag, &fields()), Some(Change::Flagged(true)));
-        let other = item(serde_json::json!({"field": "labels", "fieldId": "labels", "from": null, "to": null, "toString": "x"}));
+        let other = item(
+            serde_json::json!({"field": "labels", "fieldId": "labels", "from": null, "to": null, "toString": "x"}),
+        );
         assert_eq!(change(&other, &fields()), None);
     }
 
     #[test]
     fn data_center_items_by_name_and_hostile_text() {
-        let status = item(serde_json::json!({"field": "status", "fieldtype": "jira", "from": "10001", "fromString": "To Do", "to": "3", "toString": "In Progress"}));
+        let status = item(
+            serde_json::json!({"field": "status", "fieldtype": "jira", "from": "10001", "fromString": "To Do", "to": "3", "toString": "In Progress"}),
+        );
         assert_eq!(
             change(&status, &fields()),
             Some(Change::Status {
@@ -274,7 +290,9 @@ mod tests {
                 to: StatusId("3".into())
             })
         );
-        let assignee = item(serde_json::json!({"field": "assignee", "fieldtype": "jira", "from": null, "fromString": null, "to": "bjorn.l", "toString": "Bj\u{1b}[2Jörn"}));
+        let assignee = item(
+            serde_json::json!({"field": "assignee", "fieldtype": "jira", "from": null, "fromString": null, "to": "bjorn.l", "toString": "Bj\u{1b}[2Jörn"}),
+        );
         assert_eq!(
             change(&assignee, &fields()),
             Some(Change::Assignee {
@@ -285,7 +303,9 @@ mod tests {
                 })
             })
         );
-        let unflag = item(serde_json::json!({"field": "Flagged", "fieldtype": "custom", "fromString": "Impediment", "to": null, "toString": ""}));
+        let unflag = item(
+            serde_json::json!({"field": "Flagged", "fieldtype": "custom", "fromString": "Impediment", "to": null, "toString": ""}),
+        );
         assert_eq!(change(&unflag, &fields()), Some(Change::Flagged(false)));
         let bad_status = item(serde_json::json!({"field": "status", "from": null, "to": "3"}));
         assert_eq!(change(&bad_status, &fields()), None);

@@ -204,7 +204,11 @@ impl JiraClient {
         })
     }
 
-    pub fn on_issue<T>(&self, key: &str, result: Result<T, ProviderError>) -> Result<T, ProviderError> {
+    pub fn on_issue<T>(
+        &self,
+        key: &str,
+        result: Result<T, ProviderError>,
+    ) -> Result<T, ProviderError> {
         result.map_err(|e| match e {
             ProviderError::NotFound(_) => ProviderError::NotFound(format!(
                 "Jira issue {key} was not found, or the token cannot see it"

@@ -89,7 +89,6 @@ pub struct SprintDto {
     pub goal: Option<String>,
     pub start_date: Option<String>,
     pub end_date: Option<String>,
-    pub complete_date: Option<String>,
 }
 
 /// Cloud `GET /rest/api/3/search/jql`: token paging.

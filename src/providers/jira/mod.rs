@@ -182,11 +182,18 @@ impl IssueTracker for JiraProvider {
         let (closed, open): (Vec<Sprint>, Vec<Sprint>) = all
             .into_iter()
             .partition(|s| s.state == SprintState::Closed);
-        let skip = closed.len().saturating_sub(crate::domain::sprint::VELOCITY_SPRINTS);
+        let skip = closed
+            .len()
+            .saturating_sub(crate::domain::sprint::VELOCITY_SPRINTS);
         let (active, future): (Vec<Sprint>, Vec<Sprint>) = open
             .into_iter()
             .partition(|s| s.state == SprintState::Active);
-        Ok(closed.into_iter().skip(skip).chain(active).chain(future).collect())
+        Ok(closed
+            .into_iter()
+            .skip(skip)
+            .chain(active)
+            .chain(future)
+            .collect())
     }
 
     async fn sprint_data(&self, sprint: u64) -> Result<SprintData, ProviderError> {

@@ -16,7 +16,9 @@ use super::client::{self, JiraClient};
 use super::dto::{IssueDto, SprintDto};
 use super::map::{self, IssueContext, Setup};
 use super::{sprints, values};
-use crate::domain::sprint::{Change, ChangeEvent, IssueHistory, SprintData, VELOCITY_SPRINTS, is_done};
+use crate::domain::sprint::{
+    Change, ChangeEvent, IssueHistory, SprintData, VELOCITY_SPRINTS, is_done,
+};
 use crate::domain::{Board, Sprint, SprintState};
 use crate::providers::ProviderError;
 use chrono::{Days, FixedOffset, Offset, Utc};
@@ -84,7 +86,11 @@ pub async fn sprint_data(cx: &Context<'_>, id: u64) -> Result<SprintData, Provid
     let fields = cx.issue_fields();
     let inside = cx
         .client
-        .search_expanded(&cx.jql(&format!("sprint = {id}")), &fields, Some("changelog"))
+        .search_expanded(
+            &cx.jql(&format!("sprint = {id}")),
+            &fields,
+            Some("changelog"),
+        )
         .await?;
     let mut issues = histories(cx, inside).await?;
     if let Some(start) = sprint.start {
@@ -96,7 +102,10 @@ pub async fn sprint_data(cx: &Context<'_>, id: u64) -> Result<SprintData, Provid
             .search_expanded(&cx.jql(&clause), &fields, Some("changelog"))
             .await?;
         let known: HashSet<String> = issues.iter().map(|h| h.issue.key.0.clone()).collect();
-        let touched = touched.into_iter().filter(|d| !known.contains(&d.key)).collect();
+        let touched = touched
+            .into_iter()
+            .filter(|d| !known.contains(&d.key))
+            .collect();
         let removed = histories(cx, touched)
             .await?
             .into_iter()

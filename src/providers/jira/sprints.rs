@@ -28,16 +28,12 @@ pub async fn all(client: &JiraClient) -> Result<Vec<SprintDto>, ProviderError> {
 
 pub async fn one(client: &JiraClient, id: u64) -> Result<SprintDto, ProviderError> {
     let path = format!("/rest/agile/1.0/sprint/{id}");
-    client
-        .http()
-        .get(&path, &[])
-        .await
-        .map_err(|e| match e {
-            ProviderError::NotFound(_) => ProviderError::NotFound(format!(
-                "Jira sprint {id} was not found, or the token cannot see it"
-            )),
-            other => other,
-        })
+    client.http().get(&path, &[]).await.map_err(|e| match e {
+        ProviderError::NotFound(_) => ProviderError::NotFound(format!(
+            "Jira sprint {id} was not found, or the token cannot see it"
+        )),
+        other => other,
+    })
 }
 
 /// The whole changelog of one issue, oldest first, from Cloud's paged endpoint.
@@ -49,7 +45,8 @@ pub async fn changelog(client: &JiraClient, key: &str) -> Result<Vec<HistoryDto>
     for _ in 0..MAX_PAGES {
         let start_at = histories.len().to_string();
         let query = [("startAt", start_at.as_str()), ("maxResults", "100")];
-        let page: ChangelogPageDto = client.on_issue(key, client.http().get(&path, &query).await)?;
+        let page: ChangelogPageDto =
+            client.on_issue(key, client.http().get(&path, &query).await)?;
         let count = page.values.len();
         histories.extend(page.values);
         let complete = page

@@ -143,7 +143,10 @@ mod tests {
         ]);
         assert_eq!(sprint_name(&dc).as_deref(), Some("Sprint 23, hardening"));
         assert_eq!(sprint_ids(&dc), [6, 7]);
-        assert_eq!(sprint_ids(&json!([{"id": 6}, {"id": "7"}, {"name": "x"}])), [6, 7]);
+        assert_eq!(
+            sprint_ids(&json!([{"id": 6}, {"id": "7"}, {"name": "x"}])),
+            [6, 7]
+        );
         assert_eq!(sprint_ids(&json!(null)), Vec::<u64>::new());
         assert_eq!(sprint_name(&json!("no brackets")), None);
     }

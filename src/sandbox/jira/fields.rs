@@ -1,7 +1,7 @@
 //! The issue fields the sandbox knows: what `/field` lists and what a `fields` parameter
 //! can select.
 
-use crate::sandbox::catalog::{POINTS_FIELD, RANK_FIELD, SPRINT_FIELD};
+use crate::sandbox::catalog::{FLAGGED_FIELD, POINTS_FIELD, RANK_FIELD, SPRINT_FIELD};
 use serde_json::{Value, json};
 
 pub struct FieldDef {
@@ -13,7 +13,7 @@ pub struct FieldDef {
     clause: &'static str,
 }
 
-pub const FIELDS: [FieldDef; 14] = [
+pub const FIELDS: [FieldDef; 15] = [
     system("summary", "Summary", "string"),
     system("status", "Status", "status"),
     system("assignee", "Assignee", "user"),
@@ -50,6 +50,13 @@ pub const FIELDS: [FieldDef; 14] = [
         custom: Some("com.pyxis.greenhopper.jira:gh-sprint"),
         clause: "Sprint",
     },
+    FieldDef {
+        id: FLAGGED_FIELD,
+        name: "Flagged",
+        kind: "array",
+        custom: Some("com.atlassian.jira.plugin.system.customfieldtypes:multicheckboxes"),
+        clause: "Flagged",
+    },
 ];
 
 const fn system(id: &'static str, name: &'static str, kind: &'static str) -> FieldDef {
@@ -75,6 +82,9 @@ impl FieldDef {
                 schema["customId"] = json!(number.parse::<u64>().ok());
                 if self.id == SPRINT_FIELD {
                     schema["items"] = json!("json");
+                }
+                if self.id == FLAGGED_FIELD {
+                    schema["items"] = json!("option");
                 }
             }
             None => {

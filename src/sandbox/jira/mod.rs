@@ -2,6 +2,7 @@
 //! Agile 1.0 API.
 
 mod agile;
+mod changelog;
 mod fields;
 mod issue;
 mod params;
@@ -74,6 +75,7 @@ pub fn router(state: AppState) -> Router {
         .route("/rest/api/{v}/search/jql", get(search::jql))
         .route("/rest/api/{v}/search", get(search::classic))
         .route("/rest/api/{v}/issue/{key}", get(issue::get_issue))
+        .route("/rest/api/{v}/issue/{key}/changelog", get(changelog::page))
         .route(
             "/rest/api/{v}/issue/{key}/transitions",
             get(issue::transitions).post(issue::transition),

@@ -3,8 +3,8 @@
 use super::Flavour;
 use super::fields::Selection;
 use crate::sandbox::catalog::{
-    self, DEMO_BOARD, POINTS_FIELD, PROJECT_ID, PROJECT_KEY, PROJECT_NAME, RANK_FIELD,
-    SPRINT_FIELD, Status,
+    self, DEMO_BOARD, FLAGGED_FIELD, IMPEDIMENT_OPTION, POINTS_FIELD, PROJECT_ID, PROJECT_KEY,
+    PROJECT_NAME, RANK_FIELD, SPRINT_FIELD, Status,
 };
 use crate::sandbox::people::Person;
 use crate::sandbox::store::{Issue, Sprint, SprintState, Store};
@@ -152,6 +152,11 @@ impl View<'_> {
                 "simplified": false,
             }),
             POINTS_FIELD => json!(issue.points),
+            FLAGGED_FIELD if issue.flagged => json!([{
+                "self": format!("{}/rest/api/{}/customFieldOption/{IMPEDIMENT_OPTION}", self.base, self.api()),
+                "value": "Impediment",
+                "id": IMPEDIMENT_OPTION,
+            }]),
             RANK_FIELD => json!(issue.rank),
             SPRINT_FIELD => {
                 let all: Vec<Value> = sprints().map(sprint_field).collect();

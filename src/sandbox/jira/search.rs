@@ -1,6 +1,7 @@
 //! Issue search: Cloud's `search/jql` with opaque page tokens, Data Center's `search` with
 //! `startAt`/`total`, and the removed Cloud `search` that answers 410.
 
+use super::changelog;
 use super::fields::Selection;
 use super::params::Params;
 use super::render::View;
@@ -52,14 +53,21 @@ pub async fn jql(State(state): State<AppState>, Path(v): Path<String>, params: P
     let fields = params
         .list("fields")
         .map(|items| Selection::parse(&items, false));
+    let expand = changelog::wanted(&params);
     let page: Vec<Value> = hits
         .iter()
         .skip(start)
         .take(max)
-        .map(|issue| match &fields {
-            // Without `fields` the endpoint returns ids only.
-            None => json!({ "id": issue.id.to_string() }),
-            Some(fields) => view.issue(&store, issue, fields),
+        .map(|issue| {
+            let mut value = match &fields {
+                // Without `fields` the endpoint returns ids only.
+                None => json!({ "id": issue.id.to_string() }),
+                Some(fields) => view.issue(&store, issue, fields),
+            };
+            if expand {
+                value["changelog"] = changelog::embedded(&view, &store, issue);
+            }
+            value
         })
         .collect();
     let next = start + page.len();
@@ -94,11 +102,18 @@ pub async fn classic(
         flavour: Flavour::DataCenter,
         agile: false,
     };
+    let expand = changelog::wanted(&params);
     let page: Vec<Value> = hits
         .iter()
         .skip(start)
         .take(max)
-        .map(|i| view.issue(&store, i, &fields))
+        .map(|i| {
+            let mut value = view.issue(&store, i, &fields);
+            if expand {
+                value["changelog"] = changelog::embedded(&view, &store, i);
+            }
+            value
+        })
         .collect();
     ok(json!({
         "expand": "schema,names",

@@ -8,6 +8,7 @@ use crate::sandbox::catalog::{
 };
 use crate::sandbox::people::{self, MYSELF};
 use crate::sandbox::store::{IssueType, SprintState, Store};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
@@ -23,6 +24,8 @@ pub enum Field {
     Text,
     Summary,
     Description,
+    Created,
+    Updated,
 }
 
 impl Field {
@@ -40,6 +43,8 @@ impl Field {
             "text" => Field::Text,
             "summary" => Field::Summary,
             "description" => Field::Description,
+            "created" | "createddate" => Field::Created,
+            "updated" | "updateddate" => Field::Updated,
             _ => return None,
         };
         Some(field)
@@ -47,6 +52,10 @@ impl Field {
 
     fn is_text(self) -> bool {
         matches!(self, Field::Text | Field::Summary | Field::Description)
+    }
+
+    fn is_date(self) -> bool {
+        matches!(self, Field::Created | Field::Updated)
     }
 
     /// Fields an issue may leave unset, so `is EMPTY` makes sense.
@@ -68,6 +77,8 @@ pub enum Cond {
     Empty(Field),
     /// Every word occurs in the field's text, ignoring case.
     Contains(Field, Vec<String>),
+    /// The field's time compares to the instant as `Op` says (`<`, `>`, `<=`, `>=`, `=`).
+    Date(Field, Op, DateTime<Utc>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,6 +149,9 @@ fn clause(c: &Clause, store: &Store) -> Result<Cond, JqlError> {
         Cond::And(Box::new(Cond::Not(Box::new(cond))), Box::new(present))
     };
     match (c.op, &c.operand) {
+        (Op::Lt | Op::Gt | Op::LtEq | Op::GtEq | Op::Eq, Operand::Value(v)) if field.is_date() => {
+            Ok(Cond::Date(field, c.op, date(v, c)?))
+        }
         (Op::Is | Op::Eq, Operand::Empty) if field.optional() => Ok(Cond::Empty(field)),
         (Op::IsNot | Op::NotEq, Operand::Empty) if field.optional() => {
             Ok(Cond::Not(Box::new(Cond::Empty(field))))
@@ -155,6 +169,23 @@ fn clause(c: &Clause, store: &Store) -> Result<Cond, JqlError> {
         ))),
         _ => Err(unsupported()),
     }
+}
+
+/// Absolute JQL dates, read as UTC (the sandbox's users all have UTC profiles).
+fn date(v: &str, c: &Clause) -> Result<DateTime<Utc>, JqlError> {
+    let v = v.trim().replace('/', "-");
+    let full = NaiveDateTime::parse_from_str(&v, "%Y-%m-%d %H:%M").ok();
+    let day = || {
+        NaiveDate::parse_from_str(&v, "%Y-%m-%d")
+            .ok()
+            .map(|d| d.and_time(chrono::NaiveTime::MIN))
+    };
+    full.or_else(day).map(|t| t.and_utc()).ok_or_else(|| {
+        JqlError(format!(
+            "Date value '{v}' for field '{}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd'. {}",
+            c.field, c.operand_pos
+        ))
+    })
 }
 
 fn words(needle: &str) -> Vec<String> {
@@ -211,6 +242,7 @@ fn value(field: Field, v: &str, store: &Store) -> Option<String> {
         Field::Key => store.issue(v).map(|i| i.key.clone()),
         Field::IssueType => IssueType::parse(v).map(|t| t.id().to_string()),
         Field::Text | Field::Summary | Field::Description => None,
+        Field::Created | Field::Updated => None,
     }
 }
 

@@ -1,5 +1,6 @@
 //! Runs a compiled query over the store: filter, then order.
 
+use super::ast::Op;
 use super::compile::{Compiled, Cond, Field, SortKey};
 use crate::sandbox::catalog::{FILTER_ID, PROJECT_KEY};
 use crate::sandbox::store::{Issue, Store};
@@ -53,6 +54,20 @@ fn matches(cond: &Cond, issue: &Issue) -> bool {
             let text = text(*field, issue).to_lowercase();
             words.iter().all(|w| text.contains(w.as_str()))
         }
+        Cond::Date(field, op, at) => {
+            let t = if *field == Field::Created {
+                issue.created
+            } else {
+                issue.updated
+            };
+            match op {
+                Op::Lt => t < *at,
+                Op::Gt => t > *at,
+                Op::LtEq => t <= *at,
+                Op::GtEq => t >= *at,
+                _ => t == *at,
+            }
+        }
     }
 }
 
@@ -73,6 +88,7 @@ fn values(field: Field, issue: &Issue) -> Vec<String> {
         Field::Key => vec![issue.key.clone()],
         Field::IssueType => vec![issue.kind.id().to_string()],
         Field::Text | Field::Summary | Field::Description => Vec::new(),
+        Field::Created | Field::Updated => Vec::new(),
     }
 }
 

@@ -60,7 +60,11 @@ fn status_moves(issue: &Issue, now: DateTime<Utc>) -> Vec<(DateTime<Utc>, &'stat
     let begin = (entered - TimeDelta::days(2)).max(issue.created + TimeDelta::hours(1));
     let mut moves: Vec<(DateTime<Utc>, &'static Status)> = Vec::new();
     let before_at = spread(begin - TimeDelta::hours(1), entered, before.len());
-    moves.extend(before_at.into_iter().zip(before.iter().filter_map(|id| status(id))));
+    moves.extend(
+        before_at
+            .into_iter()
+            .zip(before.iter().filter_map(|id| status(id))),
+    );
     if issue.status.category == Category::InProgress {
         if let Some(start) = status(catalog::IN_PROGRESS) {
             moves.push((entered, start));
@@ -69,13 +73,21 @@ fn status_moves(issue: &Issue, now: DateTime<Utc>) -> Vec<(DateTime<Utc>, &'stat
         moves.push((entered, issue.status));
     }
     let after_at = spread(entered, now - TimeDelta::hours(1), after.len());
-    moves.extend(after_at.into_iter().zip(after.iter().filter_map(|id| status(id))));
+    moves.extend(
+        after_at
+            .into_iter()
+            .zip(after.iter().filter_map(|id| status(id))),
+    );
     moves
 }
 
 /// The sprint field's history: planning before each sprint's start, carry-over at each
 /// close, and the row's late addition or removal.
-fn sprint_moves(issue: &Issue, sprints: &[Sprint], extras: &Extras) -> Vec<(DateTime<Utc>, Change)> {
+fn sprint_moves(
+    issue: &Issue,
+    sprints: &[Sprint],
+    extras: &Extras,
+) -> Vec<(DateTime<Utc>, Change)> {
     let planned = |id: u64| {
         sprints
             .iter()
@@ -88,8 +100,20 @@ fn sprint_moves(issue: &Issue, sprints: &[Sprint], extras: &Extras) -> Vec<(Date
     let mut list: Vec<u64> = Vec::new();
     if let Some((id, at)) = extras.removed {
         if let Some(plan) = planned(id) {
-            out.push((plan, Change::Sprint { from: Vec::new(), to: vec![id] }));
-            out.push((at, Change::Sprint { from: vec![id], to: issue.sprints.clone() }));
+            out.push((
+                plan,
+                Change::Sprint {
+                    from: Vec::new(),
+                    to: vec![id],
+                },
+            ));
+            out.push((
+                at,
+                Change::Sprint {
+                    from: vec![id],
+                    to: issue.sprints.clone(),
+                },
+            ));
         }
         return out;
     }
@@ -103,14 +127,25 @@ fn sprint_moves(issue: &Issue, sprints: &[Sprint], extras: &Extras) -> Vec<(Date
         let before = list.clone();
         list.push(*id);
         if let Some(at) = joined {
-            out.push((at, Change::Sprint { from: before, to: list.clone() }));
+            out.push((
+                at,
+                Change::Sprint {
+                    from: before,
+                    to: list.clone(),
+                },
+            ));
         }
     }
     out
 }
 
-/// The issue's changelog, oldest first, and the time of its last entry.
-pub fn history(issue: &Issue, sprints: &[Sprint], extras: &Extras, now: DateTime<Utc>) -> Vec<History> {
+/// The issue's changelog, oldest first.
+pub fn history(
+    issue: &Issue,
+    sprints: &[Sprint],
+    extras: &Extras,
+    now: DateTime<Utc>,
+) -> Vec<History> {
     let mut changes: Vec<(DateTime<Utc>, Change)> = Vec::new();
     let mut at_status = catalog::status_by_id(catalog::TO_DO);
     for (at, to) in status_moves(issue, now) {
@@ -121,7 +156,13 @@ pub fn history(issue: &Issue, sprints: &[Sprint], extras: &Extras, now: DateTime
     }
     changes.extend(sprint_moves(issue, sprints, extras));
     if let Some((was, at)) = extras.points {
-        changes.push((at, Change::Points { from: was, to: issue.points }));
+        changes.push((
+            at,
+            Change::Points {
+                from: was,
+                to: issue.points,
+            },
+        ));
     }
     if let Some(at) = extras.flagged {
         changes.push((at, Change::Flagged(true)));

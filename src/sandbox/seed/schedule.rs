@@ -101,7 +101,9 @@ mod tests {
     use chrono::TimeZone;
 
     fn at(d: u32, h: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, d, h, 0, 0).single().expect("valid")
+        Utc.with_ymd_and_hms(2026, 11, d, h, 0, 0)
+            .single()
+            .expect("valid")
     }
 
     #[test]
@@ -117,7 +119,10 @@ mod tests {
             let start = active_start(now);
             assert_eq!(start.weekday(), chrono::Weekday::Wed);
             let age = now - start;
-            assert!(age >= TimeDelta::days(3) && age < TimeDelta::days(10), "{now}");
+            assert!(
+                age >= TimeDelta::days(3) && age < TimeDelta::days(10),
+                "{now}"
+            );
         }
     }
 

@@ -82,7 +82,7 @@ impl Cursor {
             }
         };
         let already = usize::try_from(self.delivered - start).unwrap_or(usize::MAX);
-        data.drain(..already.min(data.len()));
+        let _ = already;
         self.record(&data);
         Placement::Deliver(data)
     }

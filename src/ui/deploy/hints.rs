@@ -1,5 +1,5 @@
 //! The footer's key hints on the deploy screen, from the keymap, for whatever has the keys:
-//! a plan, the log, the history, or the matrix. The verbs are left out when read-only.
+//! a plan, the history, or the matrix. The verbs are left out when read-only.
 
 use crate::app::Action;
 use crate::app::deploy::Plan;
@@ -12,14 +12,6 @@ pub fn hints(ctx: &Ctx) -> Vec<Hint> {
     let key = |action: Action, label: &str, drop_rank: u8| hint(ctx, action, label, drop_rank);
     if let Some(plan) = &view.plan {
         return plan_hints(plan, ctx);
-    }
-    if view.log.is_some() {
-        return vec![
-            arrows(ctx, &[Action::Up, Action::Down], "scroll", 1),
-            key(Action::Top, "top", 2),
-            key(Action::Bottom, "follow", 1),
-            key(Action::Close, "close", 0),
-        ];
     }
     let read_only = read_only(ctx);
     let answered = view

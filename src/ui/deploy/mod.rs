@@ -1,12 +1,11 @@
-//! The deploy screen: services x environments of every backend, with the history of a cell,
-//! the plan of a dangerous action and the log of a run on top. Drawing only: the state is
+//! The deploy screen: services x environments of every backend, with the history of a cell
+//! and the plan of a dangerous action on top. Drawing only: the state is
 //! read, never changed.
 
 mod cell;
 mod hints;
 mod history;
 mod labels;
-mod log;
 mod look;
 mod matrix;
 mod pieces;
@@ -15,6 +14,7 @@ mod status;
 mod table;
 
 pub use hints::hints;
+pub use look::{state_style, state_symbol, version};
 pub use status::draw as draw_status;
 
 use super::Ctx;
@@ -43,8 +43,6 @@ pub fn draw(buf: &mut Buffer, body: Rect, screen: Rect, ctx: &Ctx) {
         .all(|b| b.last_synced.is_none() && b.last_error.is_none());
     if never_answered {
         note(buf, body, "Loading deployments…", ctx);
-    } else if let Some(log) = &view.log {
-        log::draw(buf, body, log, ctx);
     } else {
         matrix_and_history(buf, body, ctx);
     }

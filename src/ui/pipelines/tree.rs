@@ -28,7 +28,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, open: &OpenRun, ctx: &Ctx) {
         return;
     }
     title(buf, area, run, ctx);
-    let mut top = area.y + 2;
+    let top = area.y + 2;
     if let Some(error) = &open.error {
         put(buf, area.x + 1, area.y + 1, &format!("⚠ {error}"), max, theme.error);
     }
@@ -39,10 +39,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, open: &OpenRun, ctx: &Ctx) {
     }
     let room = usize::from(area.bottom().saturating_sub(top));
     let skip = (open.selected + 1).saturating_sub(room);
-    for (i, row) in rows.iter().enumerate().skip(skip).take(room) {
-        let line = Rect::new(area.x, top, area.width, 1);
+    let shown = rows.iter().enumerate().skip(skip).take(room);
+    for ((i, row), y) in shown.zip(top..) {
+        let line = Rect::new(area.x, y, area.width, 1);
         draw_row(buf, line, run, *row, i == open.selected, ctx);
-        top += 1;
     }
 }
 

@@ -7,10 +7,10 @@ use crate::domain::sprint::SprintReport;
 use crate::ui::Ctx;
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Chart, Dataset, GraphType, LegendPosition, Widget};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 
 /// Series as chart points: x is the working day's index in the sprint.
 struct Series {
@@ -54,13 +54,29 @@ pub fn draw(buf: &mut Buffer, area: Rect, report: &SprintReport, burnup: bool, c
         return;
     }
     let s = series(report);
-    let title = if burnup {
-        "Burnup · completed against scope"
+    // The title is the legend: words and the marks each line is drawn with, so the lines
+    // tell apart without colour.
+    let (title, solid, dotted) = if burnup {
+        (
+            "Burnup",
+            ("⠤⠤ completed", theme.success),
+            ("•• scope", theme.warning),
+        )
     } else {
-        "Burndown · remaining points per working day"
+        (
+            "Burndown",
+            ("⠤⠤ remaining", theme.border_focus),
+            ("•• ideal", theme.muted),
+        )
     };
-    let title_area = Rect { height: 1, ..area };
-    Line::from(Span::styled(title, theme.title)).render(title_area, buf);
+    let legend = Line::from(vec![
+        Span::styled(title, theme.title),
+        Span::styled(" · points per working day   ", theme.muted),
+        Span::styled(solid.0, solid.1),
+        Span::raw("  "),
+        Span::styled(dotted.0, dotted.1),
+    ]);
+    legend.render(Rect { height: 1, ..area }, buf);
     let area = Rect {
         y: area.y + 1,
         height: area.height - 1,
@@ -73,13 +89,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, report: &SprintReport, burnup: bool, c
     let datasets = if burnup {
         vec![
             Dataset::default()
-                .name("scope")
                 .marker(Marker::Dot)
                 .graph_type(GraphType::Line)
                 .style(theme.warning)
                 .data(&s.scope),
             Dataset::default()
-                .name("completed")
                 .marker(Marker::Braille)
                 .graph_type(GraphType::Line)
                 .style(theme.success)
@@ -88,13 +102,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, report: &SprintReport, burnup: bool, c
     } else {
         vec![
             Dataset::default()
-                .name("ideal")
                 .marker(Marker::Dot)
                 .graph_type(GraphType::Line)
                 .style(theme.muted)
                 .data(&s.ideal),
             Dataset::default()
-                .name("remaining")
                 .marker(Marker::Braille)
                 .graph_type(GraphType::Line)
                 .style(theme.border_focus)
@@ -127,7 +139,6 @@ pub fn draw(buf: &mut Buffer, area: Rect, report: &SprintReport, burnup: bool, c
                 .labels([pts(0.0), pts(top.ceil())].map(|l| Span::styled(l, theme.muted)))
                 .style(theme.border),
         )
-        .legend_position(Some(LegendPosition::TopRight))
-        .hidden_legend_constraints((Constraint::Percentage(50), Constraint::Percentage(50)));
+        .legend_position(None);
     chart.render(area, buf);
 }

@@ -21,11 +21,6 @@ pub fn day_of(at: DateTime<FixedOffset>) -> String {
     day(at.date_naive())
 }
 
-/// "09:41" in the sprint's offset.
-pub fn time_of(at: DateTime<FixedOffset>) -> String {
-    at.format("%H:%M").to_string()
-}
-
 /// "62%" of `part` in `whole`; empty when there is no whole.
 pub fn percent(part: f64, whole: f64) -> String {
     if whole > 0.0 {

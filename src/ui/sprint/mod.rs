@@ -12,8 +12,6 @@ mod summary;
 mod velocity;
 
 pub use burn::draw as draw_burn;
-pub use fmt::{day_of, pts, time_of};
-pub use risks::line as risk_line;
 pub use status::{draw as draw_status, hints};
 pub use summary::lines as summary_lines;
 
@@ -97,18 +95,13 @@ pub fn notice(buf: &mut Buffer, area: Rect, lines: &[(String, Style)], ctx: &Ctx
 }
 
 fn figures(buf: &mut Buffer, body: Rect, loaded: &Loaded, ctx: &Ctx) {
-    let view = &ctx.state.sprint;
     let report = &loaded.report;
     let area = Rect {
         x: body.x + 1,
         width: body.width.saturating_sub(2),
         ..body
     };
-    let mut header = summary::lines(&loaded.data.sprint, report, ctx);
-    if let Some(at) = view.position() {
-        let place = format!("sprint {} of {}", at + 1, view.sprints.len());
-        header[0].push_span(ratatui::text::Span::styled(format!("  ({place})"), ctx.theme.muted));
-    }
+    let header = summary::lines(&loaded.data.sprint, report, ctx);
     let header_h = wrapped_height(&header, area.width).min(area.height);
     Paragraph::new(header)
         .wrap(Wrap { trim: true })
@@ -139,8 +132,10 @@ fn two_columns(buf: &mut Buffer, area: Rect, loaded: &Loaded, note: Option<Vec<L
     };
     let note_h = note.as_ref().map_or(0, |n| wrapped_height(n, left.width));
     let velocity_h = velocity::height(report);
+    // Wider than tall on screen: a chart much taller than a third of its width only
+    // stretches the lines.
     let parts = [
-        Part::new(CHART_MIN, u16::MAX),
+        Part::new(CHART_MIN, left.width / 3),
         Part::new(note_h, note_h + 1),
         Part::new(1, velocity_h + 1),
     ];

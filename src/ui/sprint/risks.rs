@@ -112,7 +112,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, report: &SprintReport, aging_days: u32
 }
 
 /// "  PAY-12 Migrate the ledger…  Ana Kowalski 5d".
-pub fn line(buf: &mut Buffer, area: Rect, risk: &Risk, ctx: &Ctx) {
+fn line(buf: &mut Buffer, area: Rect, risk: &Risk, ctx: &Ctx) {
     let theme = ctx.theme;
     let right = area.right();
     let room = |x: u16| usize::from(right.saturating_sub(x));

@@ -2,7 +2,7 @@
 //! turn it is and the time left; the person's page (or the closing team page); and the few
 //! keys there are. Large on big screens (the countdown in big digits), plain on small ones.
 
-mod digits;
+mod font;
 mod person;
 mod sections;
 mod team;
@@ -12,15 +12,17 @@ use super::footer::key_label;
 use super::sprint::notice;
 use super::text::{put, put_right, width};
 use crate::app::Action;
-use crate::app::sprint::{Loaded, Standup};
-use chrono::{DateTime, Utc};
+use crate::app::sprint::{Countdown, Loaded, Standup};
+use font::Size;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 
 /// From this size on, the header has room for the countdown in big digits.
 const BIG_WIDTH: u16 = 100;
 const BIG_HEIGHT: u16 = 30;
+/// From this height on, the name is drawn in half-size big letters.
+const MEDIUM_HEIGHT: u16 = 20;
 
 pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     let view = &ctx.state.sprint;
@@ -52,7 +54,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
 }
 
 /// Before the first page: why there is none yet.
-fn waiting(ctx: &Ctx) -> Vec<(String, ratatui::style::Style)> {
+fn waiting(ctx: &Ctx) -> Vec<(String, Style)> {
     let (state, theme) = (ctx.state, ctx.theme);
     let view = &state.sprint;
     if !state.has_tracker {
@@ -97,71 +99,74 @@ fn bar(buf: &mut Buffer, area: Rect, standup: &Standup, loaded: &Loaded, ctx: &C
     put(buf, line.x + 1, line.y, &text, room, theme.status_bar.patch(theme.title));
 }
 
-/// The big name (or "Team") and the time as a bar; on big screens the time in big digits
-/// beside it. Returns the rows used.
+/// The name (or "Team") in big letters where the font has them, the time in big digits on
+/// big screens, and the time as a bar. Returns the rows used.
 fn header(buf: &mut Buffer, body: Rect, standup: &Standup, ctx: &Ctx) -> u16 {
     let theme = ctx.theme;
-    let big = body.width >= BIG_WIDTH && body.height + 3 >= BIG_HEIGHT;
     let name = standup
         .person()
         .map_or("Team".to_string(), |p| p.display_name.clone());
     let loud = theme.title.add_modifier(Modifier::BOLD);
-    let spaced = spaced(&name);
-    let name_text = if big && width(&spaced) + 4 < usize::from(body.width / 2) {
-        spaced
-    } else {
-        name
-    };
     let countdown = standup.countdown.as_ref();
-    let time = countdown.map(|c| clock(c.seconds_left(ctx.now)));
-    if big && let Some(time) = &time {
-        let x = body.right().saturating_sub(digits::width(time));
-        let style = if countdown.is_some_and(|c| c.paused()) {
-            theme.warning
-        } else {
-            theme.border_focus
+    let clock_style = if countdown.is_some_and(|c| c.paused()) {
+        theme.warning
+    } else {
+        theme.border_focus
+    };
+    let big = body.width >= BIG_WIDTH && body.height + 3 >= BIG_HEIGHT;
+    let mut name_room = body.width;
+    let mut rows = 1;
+    if big && let Some(c) = countdown {
+        let time = clock(c.seconds_left(ctx.now));
+        let w = font::width(&time, Size::Large).unwrap_or(0);
+        let x = body.right().saturating_sub(w);
+        font::draw(buf, x, body.y, &time, Size::Large, w, clock_style);
+        name_room = x.saturating_sub(body.x + 4);
+        rows = Size::Large.height();
+    }
+    let sizes: &[Size] = match (big, body.height + 3 >= MEDIUM_HEIGHT) {
+        (true, _) => &[Size::Large, Size::Half],
+        (false, true) => &[Size::Half],
+        (false, false) => &[],
+    };
+    let fitting = sizes
+        .iter()
+        .find(|s| font::width(&name, **s).is_some_and(|w| w <= name_room));
+    match fitting {
+        Some(size) => {
+            let top = body.y + rows.saturating_sub(size.height()) / 2;
+            font::draw(buf, body.x, top, &name, *size, name_room, loud);
+            rows = rows.max(size.height());
+        }
+        None => {
+            let top = body.y + rows / 2;
+            put(buf, body.x, top, &name, usize::from(name_room), loud);
+        }
+    }
+    if let Some(c) = countdown {
+        let line = Rect {
+            y: body.y + rows,
+            height: 1,
+            ..body
         };
-        digits::draw(buf, x, body.y, time, style);
-        put(buf, body.x, body.y + 2, &name_text, usize::from(x.saturating_sub(body.x + 2)), loud);
-        if let Some(c) = countdown {
-            progress(buf, Rect { y: body.y + 4, width: x.saturating_sub(body.x + 4), height: 1, ..body }, c, ctx);
-        }
-        return digits::HEIGHT;
+        progress(buf, line, c, clock_style, ctx);
+        rows += 1;
     }
-    put(buf, body.x, body.y, &name_text, usize::from(body.width), loud);
-    match countdown {
-        Some(c) => {
-            progress(buf, Rect { y: body.y + 1, height: 1, ..body }, c, ctx);
-            2
-        }
-        None => 1,
-    }
+    rows
 }
 
 /// "━━━━━━━━────── 1:12": the time used as a bar, with the time left.
-fn progress(buf: &mut Buffer, line: Rect, countdown: &crate::app::sprint::Countdown, ctx: &Ctx) {
+fn progress(buf: &mut Buffer, line: Rect, countdown: &Countdown, style: Style, ctx: &Ctx) {
     let theme = ctx.theme;
     let left = countdown.seconds_left(ctx.now);
     let total = countdown.length.num_seconds().max(1);
     let label = format!(" {}", clock(left));
     let bar_w = usize::from(line.width).saturating_sub(width(&label));
     let used = bar_w * usize::try_from(total - left).unwrap_or(0) / usize::try_from(total).unwrap_or(1);
-    let style = if countdown.paused() { theme.warning } else { theme.border_focus };
     let mut x = line.x;
     x += put(buf, x, line.y, &"━".repeat(used), bar_w, style);
     x += put(buf, x, line.y, &"─".repeat(bar_w - used), bar_w - used, theme.border);
     put(buf, x, line.y, &label, width(&label), theme.text);
-}
-
-/// "A N A   K O W A L S K I": letter-spaced, for a name that has room to be loud.
-fn spaced(name: &str) -> String {
-    name.split_whitespace()
-        .map(|w| {
-            let letters: Vec<String> = w.chars().map(|c| c.to_string()).collect();
-            letters.join(" ")
-        })
-        .collect::<Vec<_>>()
-        .join("   ")
 }
 
 /// "1:30", "0:05".
@@ -193,21 +198,15 @@ fn keys(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     }
 }
 
-/// When `at` happened, for a standup: "Tue 09:41" in the sprint's offset.
-fn when(at: DateTime<Utc>, loaded: &Loaded) -> String {
-    let local = at.with_timezone(&loaded.data.offset);
-    format!("{} {}", local.format("%a"), super::sprint::time_of(local))
-}
 
 #[cfg(test)]
 mod tests {
-    use super::{clock, spaced};
+    use super::clock;
 
     #[test]
     fn clocks_and_spaced_names() {
         assert_eq!(clock(90), "1:30");
         assert_eq!(clock(5), "0:05");
         assert_eq!(clock(-3), "0:00");
-        assert_eq!(spaced("Ana Kowalski"), "A n a   K o w a l s k i");
     }
 }

@@ -88,7 +88,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, sections: &[Section]) {
                 break;
             }
             let line = Rect { y, height: 1, ..area };
-            if i + 1 == budget && list.len() > budget {
+            if budget > 1 && i + 1 == budget && list.len() > budget {
                 let more = format!("  … {} more", list.len() - i);
                 put(buf, line.x, y, &more, usize::from(line.width), section.more_style);
             } else {

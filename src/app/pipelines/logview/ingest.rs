@@ -3,34 +3,35 @@
 //! is proportional to the bytes, never to the log.
 
 use super::LogViewer;
+use crate::logs::BufferMark;
 
 impl LogViewer {
     pub fn push_bytes(&mut self, bytes: &[u8]) {
-        let before = self.buffer.total();
+        let since = (self.buffer.mark(), self.buffer.total());
         self.buffer.push_bytes(bytes);
-        self.learn(before);
+        self.learn(since);
     }
 
     /// The job ended: a last line without a newline becomes a line.
     pub fn finish(&mut self) {
-        let before = self.buffer.total();
+        let since = (self.buffer.mark(), self.buffer.total());
         self.buffer.finish();
-        self.learn(before);
+        self.learn(since);
     }
 
-    /// Teaches the folds and the search the lines pushed since `total` was `before`.
-    fn learn(&mut self, before: u64) {
-        let added = self.buffer.total().saturating_sub(before);
-        let held = self.buffer.len();
-        let fresh = usize::try_from(added).map_or(held, |a| a.min(held));
-        for index in held - fresh..held {
-            let Some(line) = self.buffer.get(index) else {
-                continue;
-            };
-            self.groups.ingest(line);
-            if let Some(search) = self.search.as_mut() {
-                search.ingest(line);
+    /// Teaches the folds and the search the lines completed since the buffer stood at
+    /// `since` (its mark and its total then).
+    fn learn(&mut self, (mark, total): (BufferMark, u64)) {
+        let first = self.buffer.first_number();
+        let fresh = (total + 1).max(first)..=self.buffer.total();
+        for number in fresh {
+            let index = usize::try_from(number - first).unwrap_or(usize::MAX);
+            if let Some(line) = self.buffer.get(index) {
+                self.groups.ingest(line);
             }
+        }
+        if let Some(search) = self.search.as_mut() {
+            search.catch_up(&self.buffer, mark);
         }
         if self.buffer.dropped() > 0 {
             self.evict();
@@ -39,9 +40,7 @@ impl LogViewer {
 
     /// Forgets what referred to dropped lines.
     fn evict(&mut self) {
-        let Some(first) = self.buffer.get(0).map(|l| l.number) else {
-            return;
-        };
+        let first = self.buffer.first_number();
         self.groups.evict(first);
         if let Some(search) = self.search.as_mut() {
             search.evict(first);

@@ -14,6 +14,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     let page = Page::of(state, viewer);
+    let (size, banner) = (state.viewport, state.banner.is_some());
     let view = &mut state.pipelines;
     let Some(viewer) = view.viewer.as_mut() else {
         return Vec::new();
@@ -48,11 +49,11 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::ToggleWrap => {
             viewer.wrap = !viewer.wrap;
-            settle(viewer, Page::of(state, viewer));
+            settle(viewer, Page::at(size, banner, viewer));
         }
         Action::ToggleTimestamps => {
             viewer.timestamps = !viewer.timestamps;
-            settle(viewer, Page::of(state, viewer));
+            settle(viewer, Page::at(size, banner, viewer));
         }
         Action::SaveLog => return save(state),
         Action::OpenUrl => match viewer.source.url.clone() {

@@ -33,8 +33,12 @@ impl Page {
 
     /// The page at the terminal size the state knows.
     pub fn of(state: &State, viewer: &LogViewer) -> Page {
-        let (width, height) = state.viewport;
-        let chrome = CHROME + u16::from(state.banner.is_some());
+        Page::at(state.viewport, state.banner.is_some(), viewer)
+    }
+
+    /// The page on a terminal of `(width, height)`, with or without the demo banner.
+    pub fn at((width, height): (u16, u16), banner: bool, viewer: &LogViewer) -> Page {
+        let chrome = CHROME + u16::from(banner);
         Page::inside(width, height.saturating_sub(chrome), viewer)
     }
 

@@ -2,7 +2,7 @@
 //! lines are searched) and as old lines are dropped. Numbers, not indices, so eviction never
 //! shifts them.
 
-use crate::logs::{LogBuffer, LogLine, find_all, match_ranges};
+use crate::logs::{BufferMark, LogBuffer, LogLine, Search, find_all, match_ranges};
 use std::collections::VecDeque;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,10 +30,19 @@ impl SearchState {
         }
     }
 
-    /// A line that just arrived.
-    pub fn ingest(&mut self, line: &LogLine) {
-        if line_matches(line, &self.needle) {
-            self.matches.push_back(line.number);
+    /// Searches only the lines added since the buffer stood at `since`.
+    pub fn catch_up(&mut self, buffer: &LogBuffer, since: BufferMark) {
+        let mut fresh = Search {
+            needle: self.needle.clone(),
+            lines: Vec::new(),
+        };
+        fresh.update(buffer, since);
+        let numbers = fresh.lines.iter().filter_map(|&i| buffer.get(i).map(|l| l.number));
+        for number in numbers {
+            // A line the search already holds is never added twice.
+            if self.matches.back().is_none_or(|&last| last < number) {
+                self.matches.push_back(number);
+            }
         }
     }
 

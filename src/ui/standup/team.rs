@@ -1,0 +1,125 @@
+//! The closing team page: the sprint's header and burndown, what is blocked, and which
+//! board columns break their WIP limits.
+
+use super::sections::{self, Item, Section};
+use crate::app::sprint::Loaded;
+use crate::domain::WipState;
+use crate::ui::Ctx;
+use crate::ui::sprint::{draw_burn, summary_lines};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+const TWO_COLUMNS: u16 = 120;
+const CHART_MIN: u16 = 8;
+
+pub fn draw(buf: &mut Buffer, area: Rect, loaded: &Loaded, ctx: &Ctx) {
+    let report = &loaded.report;
+    let header = summary_lines(&loaded.data.sprint, report, ctx);
+    let header_h = rows(&header, area.width).min(area.height);
+    Paragraph::new(header)
+        .wrap(Wrap { trim: true })
+        .render(Rect { height: header_h, ..area }, buf);
+    let rest = Rect {
+        y: area.y + header_h + 1,
+        height: area.height.saturating_sub(header_h + 1),
+        ..area
+    };
+    let lists = [blocked(loaded, ctx), breaches(ctx)];
+    if rest.width >= TWO_COLUMNS {
+        let left_w = rest.width * 11 / 20;
+        draw_burn(buf, Rect { width: left_w, ..rest }, report, false, ctx);
+        let right = Rect {
+            x: rest.x + left_w + 3,
+            width: rest.width.saturating_sub(left_w + 3),
+            ..rest
+        };
+        sections::draw(buf, right, &lists);
+        return;
+    }
+    let wanted: u16 = lists.iter().map(|s| s.items.len().max(1) as u16 + 2).sum();
+    let chart_h = rest
+        .height
+        .saturating_sub(wanted)
+        .max(CHART_MIN.min(rest.height))
+        .min(rest.height.max(CHART_MIN) / 2 + CHART_MIN / 2);
+    draw_burn(buf, Rect { height: chart_h, ..rest }, report, false, ctx);
+    let below = Rect {
+        y: rest.y + chart_h + 1,
+        height: rest.height.saturating_sub(chart_h + 1),
+        ..rest
+    };
+    sections::draw(buf, below, &lists);
+}
+
+fn rows(lines: &[Line], width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
+
+fn blocked(loaded: &Loaded, ctx: &Ctx) -> Section {
+    let theme = ctx.theme;
+    let items = loaded
+        .report
+        .risks
+        .blocked
+        .iter()
+        .map(|risk| {
+            let who = risk
+                .assignee
+                .as_ref()
+                .map_or(String::new(), |p| p.display_name.clone());
+            Item::new(
+                vec![("✖".into(), theme.error), (risk.key.0.clone(), theme.card_key)],
+                (risk.summary.clone(), theme.text),
+                vec![(who, theme.assignee)],
+            )
+        })
+        .collect();
+    Section {
+        title: ("Blocked".into(), theme.error),
+        items,
+        empty: Some(Item::words("Nothing blocked", theme.success)),
+        more_style: theme.muted,
+    }
+}
+
+/// Columns over their WIP maximum or under their minimum, from the board on screen.
+fn breaches(ctx: &Ctx) -> Section {
+    let theme = ctx.theme;
+    let title = ("WIP limits".to_string(), theme.title);
+    let Some(board) = &ctx.state.board else {
+        return Section {
+            title,
+            items: Vec::new(),
+            empty: Some(Item::words("The board has not been read yet", theme.muted)),
+            more_style: theme.muted,
+        };
+    };
+    let items = board
+        .columns
+        .iter()
+        .enumerate()
+        .filter_map(|(i, column)| {
+            let count = board.count(i);
+            let (word, style) = match column.wip(count) {
+                WipState::Over => ("▲ over", theme.wip_over),
+                WipState::Under => ("▽ starved", theme.wip_under),
+                WipState::Ok | WipState::Full => return None,
+            };
+            Some(Item::new(
+                Vec::new(),
+                (column.title(count), theme.text),
+                vec![(word.to_string(), style)],
+            ))
+        })
+        .collect();
+    Section {
+        title,
+        items,
+        empty: Some(Item::words("Every column is within its limits", theme.success)),
+        more_style: theme.muted,
+    }
+}

@@ -1,0 +1,260 @@
+//! Rendered-frame tests of the sprint screen and standup mode: insta snapshots at fixed sizes,
+//! with a fixed clock and a sprint built through the domain types.
+
+#[path = "app_sprint/data.rs"]
+mod data;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use data::{ACTIVE, at, now, sprints};
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use shipdeck::app::deploy::BackendView;
+use shipdeck::app::keymap::Keymap;
+use shipdeck::app::sprint::SprintView;
+use shipdeck::app::{Action, Msg, State, update};
+use shipdeck::config::{StandupConfig, StandupOrder, WipPolicy};
+use shipdeck::domain::deploy::{
+    DeployKind, DeployState, Deployment, DeploymentId, Environment, Health, Service,
+};
+use shipdeck::domain::sprint::SprintRules;
+use shipdeck::sync::SyncEvent;
+use shipdeck::ui::{self, Theme};
+use std::time::Duration;
+
+fn base() -> State {
+    let mut state = State::new(WipPolicy::Warn, Duration::from_secs(60));
+    let mut settings = StandupConfig::default();
+    settings.order = StandupOrder::Config;
+    state.sprint = SprintView::new(SprintRules::default(), settings);
+    state
+}
+
+fn apply(state: &mut State, msg: Msg, when: DateTime<Utc>) {
+    update(state, msg, when);
+}
+
+fn list(state: &mut State) {
+    let listed = SyncEvent::SprintsLoaded { sprints: sprints() };
+    apply(state, Msg::Sync(listed), now() - TimeDelta::minutes(3));
+}
+
+fn read(state: &mut State, id: u64) {
+    let loaded = SyncEvent::SprintLoaded {
+        data: Box::new(data::data(id)),
+    };
+    apply(state, Msg::Sync(loaded), now() - TimeDelta::minutes(2));
+}
+
+/// The sprint screen on the active sprint, read two minutes ago.
+fn sprint_screen() -> State {
+    let mut state = base();
+    state.board = Some(data::board());
+    apply(&mut state, Msg::Action(Action::ScreenSprint), now());
+    list(&mut state);
+    read(&mut state, ACTIVE);
+    state
+}
+
+fn deployment(id: &str, env: &str, by: &str, state: DeployState, hours: i64) -> Deployment {
+    Deployment {
+        id: DeploymentId(id.into()),
+        service: "payments".into(),
+        environment: env.into(),
+        revision: "9f0e1d2c33".into(),
+        version: Some("1.9.0".into()),
+        kind: DeployKind::Promote,
+        state,
+        from_environment: None,
+        rollback_of: None,
+        created_at: now() - TimeDelta::hours(hours),
+        finished_at: None,
+        by: Some(by.into()),
+        reason: None,
+        run_id: None,
+        changes: Vec::new(),
+    }
+}
+
+/// Standup mode on Ana's page, 32 s into her time, with deployments in the state.
+fn standup() -> State {
+    let mut state = base();
+    state.board = Some(data::board());
+    let mut backend = BackendView::new("sandbox", false);
+    let env = |name: &str, current| Environment {
+        name: name.into(),
+        protected: name == "prod",
+        health: Health::Healthy,
+        lock: None,
+        current: Some(current),
+    };
+    backend.services = vec![Service {
+        name: "payments".into(),
+        repo: None,
+        environments: vec![
+            env("staging", deployment("d-7", "staging", "ana", DeployState::Succeeded, 16)),
+            env("prod", deployment("d-8", "prod", "ana", DeployState::Failed, 15)),
+        ],
+    }];
+    backend.last_synced = Some(now());
+    state.deploy.backends = vec![backend];
+    let start = now() - TimeDelta::seconds(32);
+    apply(&mut state, Msg::Action(Action::ScreenStandup), start);
+    list(&mut state);
+    let loaded = SyncEvent::SprintLoaded {
+        data: Box::new(data::data(ACTIVE)),
+    };
+    apply(&mut state, Msg::Sync(loaded), start);
+    state
+}
+
+fn draw(state: &State, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let keymap = Keymap::default();
+    let theme = Theme::load("dark", false).unwrap();
+    terminal
+        .draw(|frame| ui::render(frame, state, &theme, &keymap, now()))
+        .unwrap();
+    terminal
+}
+
+fn screen(terminal: &Terminal<TestBackend>) -> String {
+    terminal.backend().to_string()
+}
+
+#[test]
+fn sprint_80x24() {
+    let terminal = draw(&sprint_screen(), 80, 24);
+    let text = screen(&terminal);
+    assert!(text.contains("Sprint 14"), "{text}");
+    assert!(text.contains("[4 Sprint]"), "{text}");
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn sprint_200x60() {
+    let terminal = draw(&sprint_screen(), 200, 60);
+    let text = screen(&terminal);
+    for words in ["Burndown", "People", "Risks", "Velocity", "Dana Ortiz", "PAY-104"] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn burnup_120x40() {
+    let mut state = sprint_screen();
+    apply(&mut state, Msg::Action(Action::ToggleBurnup), now());
+    let terminal = draw(&state, 120, 40);
+    assert!(screen(&terminal).contains("Burnup"));
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn failed_refresh_keeps_the_figures() {
+    let mut state = sprint_screen();
+    apply(&mut state, Msg::Action(Action::Refresh), now());
+    let failed = SyncEvent::SprintFailed {
+        sprint: Some(ACTIVE),
+        error: "Jira answered 503 Service Unavailable".into(),
+    };
+    apply(&mut state, Msg::Sync(failed), now());
+    let terminal = draw(&state, 80, 24);
+    let text = screen(&terminal);
+    assert!(text.contains("showing data from 2m ago"), "{text}");
+    assert!(text.contains("Burndown"), "{text}");
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn loading_and_failing_before_any_figures() {
+    let mut state = base();
+    apply(&mut state, Msg::Action(Action::ScreenSprint), now());
+    let text = screen(&draw(&state, 80, 24));
+    assert!(text.contains("Reading the board's sprints…"), "{text}");
+    list(&mut state);
+    let text = screen(&draw(&state, 80, 24));
+    assert!(text.contains("Reading Sprint 14 and the history"), "{text}");
+    let failed = SyncEvent::SprintFailed {
+        sprint: Some(ACTIVE),
+        error: "Jira rejected the token from $JIRA_API_TOKEN (401)".into(),
+    };
+    apply(&mut state, Msg::Sync(failed), now());
+    let terminal = draw(&state, 80, 24);
+    assert!(screen(&terminal).contains("Could not read Sprint 14"));
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn standup_person_80x24() {
+    let terminal = draw(&standup(), 80, 24);
+    let text = screen(&terminal);
+    for words in ["Ana Kowalski", "0:58", "PAY-110", "Deployments"] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn standup_person_200x60() {
+    let terminal = draw(&standup(), 200, 60);
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn standup_paused_250x70() {
+    let mut state = standup();
+    apply(&mut state, Msg::Action(Action::NextPerson), now());
+    apply(&mut state, Msg::Action(Action::PauseStandup), now());
+    let terminal = draw(&state, 250, 70);
+    assert!(screen(&terminal).contains("paused"));
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn standup_team_page_80x24() {
+    let mut state = standup();
+    for _ in 0..5 {
+        apply(&mut state, Msg::Action(Action::NextPerson), now());
+    }
+    let terminal = draw(&state, 80, 24);
+    let text = screen(&terminal);
+    assert!(text.contains("team"), "{text}");
+    assert!(text.contains("In Progress 3/2"), "{text}");
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn standup_team_page_200x60() {
+    let mut state = standup();
+    for _ in 0..5 {
+        apply(&mut state, Msg::Action(Action::NextPerson), now());
+    }
+    assert_snapshot!(draw(&state, 200, 60).backend());
+}
+
+#[test]
+fn nothing_panics_small_or_odd() {
+    let mut team = standup();
+    for _ in 0..5 {
+        apply(&mut team, Msg::Action(Action::NextPerson), now());
+    }
+    let mut burnup = sprint_screen();
+    apply(&mut burnup, Msg::Action(Action::ToggleBurnup), now());
+    let states = [sprint_screen(), burnup, standup(), team, base()];
+    for state in &states {
+        for (w, h) in [(40, 12), (1, 1), (12, 40), (41, 10), (79, 23), (300, 5)] {
+            draw(state, w, h);
+        }
+    }
+    assert_snapshot!("standup_40x12", draw(&states[2], 40, 12).backend());
+    assert_snapshot!("sprint_40x12", draw(&states[0], 40, 12).backend());
+}
+
+#[test]
+fn moves_are_shown_in_the_sprints_offset() {
+    let text = screen(&draw(&standup(), 120, 40));
+    // Ana moved PAY-110 to Done at 17:30 on Wed 11 Mar, +10:00.
+    let done = at(11, 17, 30).format("%a %H:%M").to_string();
+    assert!(text.contains(&done), "{done}: {text}");
+}
