@@ -118,7 +118,15 @@ fn print_pipelines_json_lists_runs_newest_first() {
     let runs = world.runs();
     assert!(runs.len() >= 20, "{}", runs.len());
     for run in &runs {
-        for field in ["backend", "id", "name", "status", "created_at", "url", "jobs"] {
+        for field in [
+            "backend",
+            "id",
+            "name",
+            "status",
+            "created_at",
+            "url",
+            "jobs",
+        ] {
             assert!(!run[field].is_null(), "{field} in {run}");
         }
         assert!(run.get("duration_s").is_some() && run.get("finished_at").is_some());
@@ -127,7 +135,10 @@ fn print_pipelines_json_lists_runs_newest_first() {
         }
     }
     assert_eq!(runs[0]["backend"], "sandbox");
-    let created: Vec<&str> = runs.iter().map(|r| r["created_at"].as_str().unwrap()).collect();
+    let created: Vec<&str> = runs
+        .iter()
+        .map(|r| r["created_at"].as_str().unwrap())
+        .collect();
     assert!(created.windows(2).all(|w| w[0] >= w[1]), "{created:?}");
     let done = runs.iter().find(|r| r["status"] == "succeeded").unwrap();
     assert!(done["duration_s"].as_i64().unwrap() > 0);
@@ -140,8 +151,14 @@ fn print_pipelines_plain_shows_symbols_and_words() {
     assert_eq!(code(&out), 0);
     let stdout = text(&out.stdout);
     let header = stdout.lines().next().unwrap();
-    assert!(header.starts_with("RUN") && header.contains("STATUS"), "{stdout}");
-    assert!(stdout.contains("✔ succeeded") && stdout.contains("◌ queued"), "{stdout}");
+    assert!(
+        header.starts_with("RUN") && header.contains("STATUS"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("✔ succeeded") && stdout.contains("◌ queued"),
+        "{stdout}"
+    );
     assert!(stdout.contains(" ago"), "{stdout}");
 }
 
@@ -152,7 +169,10 @@ fn logs_of_a_succeeded_job_are_plain_text_and_exit_0() {
     let out = world.run(&["logs", &run, "--job", &job]);
     assert_eq!(code(&out), 0, "{}", text(&out.stderr));
     assert!(!out.stdout.is_empty());
-    assert!(!out.stdout.contains(&0x1b), "no escape may reach the terminal");
+    assert!(
+        !out.stdout.contains(&0x1b),
+        "no escape may reach the terminal"
+    );
     assert!(!out.stdout.contains(&b'\r'));
     assert!(text(&out.stdout).contains('✔'));
 
@@ -169,9 +189,16 @@ fn logs_of_a_failed_run_pick_the_failed_job_and_exit_1() {
     let default = world.run(&["logs", &run]);
     assert_eq!(code(&default), 1);
     let stderr = text(&default.stderr);
-    assert!(stderr.contains(&format!("({job})")) && stderr.contains("failed"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("({job})")) && stderr.contains("failed"),
+        "{stderr}"
+    );
     assert!(!default.stdout.contains(&0x1b));
-    assert!(text(&default.stdout).contains("error"), "{}", text(&default.stdout));
+    assert!(
+        text(&default.stdout).contains("error"),
+        "{}",
+        text(&default.stdout)
+    );
     // The same job named explicitly, followed: it has ended, so the same text.
     let followed = world.run(&["logs", &run, "--job", &job, "--follow"]);
     assert_eq!(code(&followed), 1);
@@ -184,12 +211,19 @@ fn unknown_runs_and_jobs_are_usage_errors_naming_the_valid_ones() {
     let out = world.run(&["logs", "r-nope"]);
     assert_eq!(code(&out), 2);
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("no pipeline run r-nope; recent runs: r-"), "{stderr}");
+    assert!(
+        stderr.contains("no pipeline run r-nope; recent runs: r-"),
+        "{stderr}"
+    );
 
     let (run, _) = world.ended("succeeded");
     let out = world.run(&["logs", &run, "--job", "nope"]);
     assert_eq!(code(&out), 2);
-    assert!(text(&out.stderr).contains("its jobs: j-1 ("), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("its jobs: j-1 ("),
+        "{}",
+        text(&out.stderr)
+    );
 
     let out = world.run(&["logs", &run, "--backend", "elsewhere"]);
     assert_eq!(code(&out), 2);

@@ -165,6 +165,11 @@ impl LogBuffer {
         }
     }
 
+    /// The lines from index `from` on (none when past the end).
+    pub(super) fn iter_from(&self, from: usize) -> impl Iterator<Item = &LogLine> {
+        self.lines.range(from.min(self.lines.len())..)
+    }
+
     /// Numbers of the Error lines held, oldest first.
     pub(super) fn error_numbers(&self) -> &VecDeque<u64> {
         &self.errors

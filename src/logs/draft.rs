@@ -4,7 +4,6 @@
 use super::buffer::{LineKind, LogLine};
 use super::style::{LogStyle, StyledRun};
 use chrono::{DateTime, Utc};
-use std::fmt::Write;
 use unicode_width::UnicodeWidthChar;
 use vte::{Params, Perform};
 
@@ -65,7 +64,9 @@ pub(super) struct Draft {
     style: LogStyle,
     /// `!style.is_plain()`, kept so each character does not compare styles.
     styled: bool,
+    /// Display column, for tab stops.
     col: usize,
+    /// Text bytes dropped past `MAX_TEXT`.
     cut: usize,
     /// A `\r` was seen: the next visible character starts the line over.
     carriage: bool,
@@ -95,8 +96,8 @@ impl Draft {
     /// and gets ready for the next one, keeping the style.
     pub(super) fn take(&mut self) -> LogLine {
         if self.cut > 0 {
-            // Writing to a String cannot fail.
-            let _ = write!(self.line.text, "… ({} bytes cut)", self.cut);
+            let note = format!("… ({} bytes cut)", self.cut);
+            self.line.text.push_str(&note);
         }
         let line = LogLine {
             text: self.line.text.as_str().to_owned(),
@@ -107,7 +108,6 @@ impl Draft {
         };
         self.line.number += 1;
         self.restart();
-        self.carriage = false;
         self.c1 = C1::None;
         line
     }

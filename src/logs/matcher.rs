@@ -26,7 +26,8 @@ pub(super) struct AsciiNeedle {
 }
 
 impl Matcher {
-    pub(super) fn new(needle: &str) -> Self {
+    /// `rarity` ranks bytes (lower-case) from rare to common, to pick what to scan for.
+    pub(super) fn new(needle: &str, rarity: &ByteRank) -> Self {
         if needle.is_empty() {
             Matcher::Empty
         } else if !needle.is_ascii() {
@@ -36,7 +37,7 @@ impl Matcher {
         } else {
             let lower = needle.to_ascii_lowercase().into_bytes();
             let mut by_rarity: Vec<usize> = (0..lower.len()).collect();
-            by_rarity.sort_by_key(|&i| commonness(lower[i]));
+            by_rarity.sort_by_key(|&i| rarity.0[usize::from(lower[i])]);
             let rare = by_rarity[0];
             Matcher::Ascii(AsciiNeedle {
                 rare_lower: lower[rare],
@@ -110,15 +111,37 @@ fn fold(c: char) -> char {
     }
 }
 
-/// A rough rank of how often a (lower-case) byte shows up in build logs; the scan looks
-/// for the needle's least common byte so it stops at few false candidates.
+/// How common each (lower-case) byte is: the scan looks for the needle's least common byte
+/// so it stops at few false candidates.
+#[derive(Clone, Debug)]
+pub(super) struct ByteRank([u32; 256]);
+
+impl ByteRank {
+    /// A rough rank for build logs in general, for one-off matches.
+    pub(super) fn typical() -> Self {
+        Self(std::array::from_fn(|b| u32::from(commonness(b as u8))))
+    }
+
+    /// Counts over a sample of the text to be searched, the typical rank breaking ties.
+    pub(super) fn sampled<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
+        let mut rank = Self::typical();
+        for text in texts {
+            for &b in text.as_bytes() {
+                rank.0[usize::from(b.to_ascii_lowercase())] += 256;
+            }
+        }
+        rank
+    }
+}
+
 fn commonness(b: u8) -> u8 {
     match b {
         b' ' => 255,
         b'e' | b't' | b'a' | b'o' | b'i' | b'n' | b's' | b'r' => 200,
         b'0'..=b'9' => 180,
+        b'/' | b'.' => 170,
         b'l' | b'd' | b'c' | b'u' | b'h' | b'm' | b'p' => 160,
-        b'.' | b'/' | b'-' | b':' | b'=' | b'_' | b',' => 150,
+        b'-' | b':' | b'=' | b'_' | b',' => 150,
         b'g' | b'f' | b'y' | b'w' | b'b' => 120,
         b'v' | b'k' => 80,
         b'x' | b'j' | b'q' | b'z' => 50,

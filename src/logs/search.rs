@@ -1,7 +1,10 @@
 //! Search over a buffer (`/`, `n`, `N`, filter mode) and error navigation (`e`, `E`).
 
 use super::buffer::{BufferMark, LogBuffer};
-use super::matcher::Matcher;
+use super::matcher::{ByteRank, Matcher};
+
+/// Lines sampled to learn which bytes are rare in this log.
+const SAMPLE_LINES: usize = 256;
 
 /// A case-insensitive substring search over a buffer: every matching line index (into the
 /// buffer as it is now, ascending). `match_ranges` gives the ranges within one line.
@@ -13,7 +16,7 @@ pub struct Search {
 
 /// Every line whose text contains `needle`, ignoring case. An empty needle matches nothing.
 pub fn find_all(buffer: &LogBuffer, needle: &str) -> Search {
-    let matcher = Matcher::new(needle);
+    let matcher = matcher_for(buffer, needle);
     Search {
         needle: needle.to_owned(),
         lines: matching(buffer, &matcher, 0),
@@ -23,7 +26,7 @@ pub fn find_all(buffer: &LogBuffer, needle: &str) -> Search {
 /// The byte ranges of the non-overlapping matches of `needle` in `text`, left to right, for
 /// highlighting one line; the same matching rule as `find_all`.
 pub fn match_ranges(text: &str, needle: &str) -> Vec<(usize, usize)> {
-    let matcher = Matcher::new(needle);
+    let matcher = Matcher::new(needle, &ByteRank::typical());
     let mut ranges = Vec::new();
     let mut from = 0;
     while let Some((start, end)) = matcher.find(text, from) {
@@ -33,11 +36,19 @@ pub fn match_ranges(text: &str, needle: &str) -> Vec<(usize, usize)> {
     ranges
 }
 
+/// A matcher tuned to this log: lines spread over the buffer tell which bytes are rare.
+fn matcher_for(buffer: &LogBuffer, needle: &str) -> Matcher {
+    let step = (buffer.len() / SAMPLE_LINES).max(1);
+    let sample = (0..buffer.len())
+        .step_by(step)
+        .filter_map(|index| buffer.get(index))
+        .map(|line| line.text.as_str());
+    Matcher::new(needle, &ByteRank::sampled(sample))
+}
+
 fn matching(buffer: &LogBuffer, matcher: &Matcher, from: usize) -> Vec<usize> {
-    buffer
-        .iter()
-        .enumerate()
-        .skip(from)
+    (from..)
+        .zip(buffer.iter_from(from))
         .filter(|(_, line)| matcher.is_match(&line.text))
         .map(|(index, _)| index)
         .collect()
@@ -76,7 +87,7 @@ impl Search {
         }
         // New lines are those numbered past the old total.
         let first_new = (since.total + 1).saturating_sub(buffer.first_number()) as usize;
-        let matcher = Matcher::new(&self.needle);
+        let matcher = matcher_for(buffer, &self.needle);
         self.lines.extend(matching(buffer, &matcher, first_new));
     }
 }

@@ -86,7 +86,11 @@ pub fn job<'r>(run: &'r Run, wanted: Option<&str>) -> Result<&'r Job, Stop> {
     run.jobs
         .iter()
         .find(|j| j.id == wanted)
-        .or_else(|| run.jobs.iter().find(|j| j.name.eq_ignore_ascii_case(wanted)))
+        .or_else(|| {
+            run.jobs
+                .iter()
+                .find(|j| j.name.eq_ignore_ascii_case(wanted))
+        })
         .ok_or_else(|| {
             let jobs: Vec<String> = run
                 .jobs
@@ -133,7 +137,10 @@ mod tests {
     #[test]
     fn the_first_failed_job_else_the_first() {
         use RunStatus::*;
-        assert_eq!(job(&run(&[Succeeded, Failed, Failed]), None).unwrap().id, "j-2");
+        assert_eq!(
+            job(&run(&[Succeeded, Failed, Failed]), None).unwrap().id,
+            "j-2"
+        );
         assert_eq!(job(&run(&[Succeeded, Running]), None).unwrap().id, "j-1");
         assert!(matches!(job(&run(&[]), None), Err(Stop::Failed(_))));
     }
@@ -146,7 +153,10 @@ mod tests {
         let Err(Stop::Usage(message)) = job(&r, Some("j-9\u{1b}[2J")) else {
             panic!("not a usage error");
         };
-        assert!(message.contains("its jobs: j-1 (Job 1), j-2 (Job 2)"), "{message}");
+        assert!(
+            message.contains("its jobs: j-1 (Job 1), j-2 (Job 2)"),
+            "{message}"
+        );
         assert!(!message.contains('\u{1b}'), "{message}");
     }
 }

@@ -26,7 +26,11 @@ enum Read {
     Closed,
 }
 
-pub async fn logs(deploys: &[DeployHandle], args: &LogsArgs, error_patterns: &[String]) -> ExitCode {
+pub async fn logs(
+    deploys: &[DeployHandle],
+    args: &LogsArgs,
+    error_patterns: &[String],
+) -> ExitCode {
     match run(deploys, args, error_patterns).await {
         Ok(code) => code,
         Err(stop) => stop.exit(),
@@ -55,7 +59,10 @@ async fn run(
         return Ok(exit(job.status));
     }
     let status = settle(&found, &job, args.follow).await;
-    let which = format!("job {} ({}) of pipeline run {}", job.name, job.id, found.run.id);
+    let which = format!(
+        "job {} ({}) of pipeline run {}",
+        job.name, job.id, found.run.id
+    );
     match status {
         RunStatus::Succeeded => {}
         RunStatus::Queued | RunStatus::Running => eprintln!(
@@ -116,7 +123,8 @@ async fn follow<W: Write>(found: &Found, job: &Job, out: &mut Output<W>) -> Resu
     while let Some(event) = events.recv().await {
         match event {
             SyncEvent::LogBytes { bytes, .. } => {
-                if out.push(&bytes).is_err() {
+                let written = out.push(&bytes);
+                if written.is_err() {
                     return Ok(Read::Closed);
                 }
             }
@@ -124,7 +132,11 @@ async fn follow<W: Write>(found: &Found, job: &Job, out: &mut Output<W>) -> Resu
                 TailState::Following => {}
                 TailState::Reconnecting { attempt, error } => {
                     if attempt > MAX_RECONNECTS {
-                        return Err(unreadable(found, job, format!("gave up after {MAX_RECONNECTS} reconnects: {error}")));
+                        return Err(unreadable(
+                            found,
+                            job,
+                            format!("gave up after {MAX_RECONNECTS} reconnects: {error}"),
+                        ));
                     }
                     eprintln!("shipdeck: {error}; reconnecting (attempt {attempt})");
                 }
@@ -164,7 +176,10 @@ async fn settle(found: &Found, job: &Job, followed: bool) -> RunStatus {
                 None => break,
             },
             Err(e) => {
-                eprintln!("shipdeck: cannot read pipeline run {} again: {e}", found.run.id);
+                eprintln!(
+                    "shipdeck: cannot read pipeline run {} again: {e}",
+                    found.run.id
+                );
                 break;
             }
         }

@@ -101,7 +101,10 @@ mod tests {
 
     #[test]
     fn text_is_sanitised_line_by_line() {
-        let got = text(&[b"\x1b[32mok\x1b[0m one\n\x1b]0;title\x07 10%\r100%\n##[group]Bu", b"ild\n##[endgroup]\nlast"]);
+        let got = text(&[
+            b"\x1b[32mok\x1b[0m one\n\x1b]0;title\x07 10%\r100%\n##[group]Bu",
+            b"ild\n##[endgroup]\nlast",
+        ]);
         assert_eq!(got, "ok one\n100%\nBuild\nlast\n");
     }
 

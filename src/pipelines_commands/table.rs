@@ -7,6 +7,7 @@ use crate::setup::DeployHandle;
 use crate::sync::patient;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use std::cmp::Reverse;
 use std::io::Write;
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
@@ -61,7 +62,7 @@ pub async fn print_pipelines(deploys: &[DeployHandle], format: Format) -> ExitCo
         }
     }
     // Newest first across backends; runs without a start time go last.
-    runs.sort_by(|(_, a), (_, b)| b.created_at.cmp(&a.created_at));
+    runs.sort_by_key(|(_, run)| Reverse(run.created_at));
     let now = Utc::now();
     let text = match format {
         Format::Json => json(&runs, now) + "\n",

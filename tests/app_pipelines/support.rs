@@ -1,5 +1,7 @@
 //! Runs, jobs and steps for the pipelines tests, and the screen reached the way a user gets
-//! there: `3`, a run opened, a job's log opened and fed.
+//! there: `3`, a run opened, a job's log opened and fed. Shared by `app_pipelines` and
+//! `ui_pipelines`, each of which uses only part of it.
+#![allow(dead_code)]
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use shipdeck::app::pipelines::logview::{Entry, LogViewer};

@@ -104,7 +104,9 @@ async fn runs_a_run_and_a_saved_log_come_from_the_sandbox() {
     let (engine, mut events) = engine(vec![link(deploy, true)]);
     engine.send(Request::FetchRuns);
     let runs = match events.recv().await.unwrap() {
-        SyncEvent::RunsLoaded { backend: 0, runs, .. } => runs,
+        SyncEvent::RunsLoaded {
+            backend: 0, runs, ..
+        } => runs,
         other => panic!("unexpected {other:?}"),
     };
     assert!(runs.len() >= 10, "{}", runs.len());

@@ -60,7 +60,10 @@ pub async fn serve(script: Script) -> (String, Shared) {
     let shared = Arc::new(Mutex::new(script));
     let app = Router::new()
         .route(&format!("/v1/runs/{RUN}/jobs/{JOB}/log"), get(log))
-        .route(&format!("/v1/runs/{RUN}/jobs/{JOB}/log/stream"), get(stream))
+        .route(
+            &format!("/v1/runs/{RUN}/jobs/{JOB}/log/stream"),
+            get(stream),
+        )
         .with_state(shared.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
@@ -174,7 +177,11 @@ pub fn chunk(log: &[u8], from: usize, to: usize) -> Vec<u8> {
 pub fn rest(log: &[u8], first: usize, per: usize) -> Vec<u8> {
     let lines = log.iter().filter(|b| **b == b'\n').count();
     let mut out = Vec::new();
-    let mut at = if first == 0 { 0 } else { after_line(log, first) };
+    let mut at = if first == 0 {
+        0
+    } else {
+        after_line(log, first)
+    };
     let mut line = first;
     while line < lines {
         let next = (line + per).min(lines);

@@ -84,11 +84,12 @@ fn one_leading_space_is_dropped_and_colons_stay_in_values() {
 #[test]
 fn an_event_without_blank_line_is_not_dispatched_yet() {
     let mut p = SseParser::new();
-    assert!(p.push(b"event: chunk\nid: 4\ndata: abc\n").unwrap().is_empty());
-    assert_eq!(
-        p.push(b"\n").unwrap(),
-        [event("chunk", "abc", Some("4"))]
+    assert!(
+        p.push(b"event: chunk\nid: 4\ndata: abc\n")
+            .unwrap()
+            .is_empty()
     );
+    assert_eq!(p.push(b"\n").unwrap(), [event("chunk", "abc", Some("4"))]);
 }
 
 #[test]

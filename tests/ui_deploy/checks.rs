@@ -193,6 +193,26 @@ fn a_rollback_plan_names_its_target_and_what_it_undoes() {
 }
 
 #[test]
+fn a_promote_plan_says_when_the_history_does_not_reach_what_the_target_runs() {
+    let mut state = state();
+    select(&mut state, 0, 1);
+    act(&mut state, Action::Promote);
+    // dev's history holds only what dev runs, not staging's 1.8.0.
+    let dev = &state.deploy.backends[0].services[0].environments[0];
+    let runs = dev.current.clone().unwrap();
+    history_loaded(&mut state, "payments", "dev", vec![runs]);
+    let text = screen(&draw(&state, 100, 30));
+    for line in [
+        "changes:",
+        "9f0e1d2 Release 1.9.0",
+        "older ones not shown: the history read does not reach back far enough",
+        "y confirm · n cancel",
+    ] {
+        assert!(text.contains(line), "missing {line:?} in\n{text}");
+    }
+}
+
+#[test]
 fn a_cancel_plan_names_the_deployment_it_stops() {
     let mut state = state();
     select(&mut state, 2, 1);

@@ -88,3 +88,36 @@ fn update_catches_up_with_new_and_dropped_lines() {
     search.update(&buffer, mark);
     assert_eq!(search.lines, [4]);
 }
+
+#[test]
+fn the_byte_scanned_for_never_changes_the_result() {
+    use crate::logs::matcher::{ByteRank, Matcher};
+    let texts = [
+        "request timed out: TIMEOUT after 30s (timeout=30)",
+        "mmmm tttt timeou timeout",
+        "Timeout",
+        "t",
+    ];
+    // One rank from the texts, one that makes every needle byte look common instead.
+    let ranks = [
+        ByteRank::typical(),
+        ByteRank::sampled(texts.into_iter()),
+        ByteRank::sampled(std::iter::repeat_n("timeout", 50)),
+    ];
+    for needle in ["timeout", "TiMeOuT", "t", "out:", "(timeout=30)"] {
+        let expected = match_ranges(texts[0], needle);
+        for rank in &ranks {
+            let matcher = Matcher::new(needle, rank);
+            for text in texts {
+                let mut found = Vec::new();
+                let mut from = 0;
+                while let Some((start, end)) = matcher.find(text, from) {
+                    found.push((start, end));
+                    from = end;
+                }
+                assert_eq!(found, match_ranges(text, needle), "{needle} in {text}");
+            }
+            assert_eq!(matcher.find(texts[0], 0), expected.first().copied());
+        }
+    }
+}

@@ -119,7 +119,7 @@ pub async fn runs(
         .filter(|r| service.is_none_or(|s| r.service == s))
         .collect();
     // Newest first; the sort is stable, so runs made at the same second keep newest-first.
-    runs.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    runs.sort_by_key(|r| std::cmp::Reverse(r.created_at));
     let (items, next) = page::slice(runs, |r| &r.id, &page)?;
     ok(json!({ "runs": items, "next_cursor": next }))
 }

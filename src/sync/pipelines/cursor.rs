@@ -82,7 +82,7 @@ impl Cursor {
             }
         };
         let already = usize::try_from(self.delivered - start).unwrap_or(usize::MAX);
-        let _ = already;
+        data.drain(..already.min(data.len()));
         self.record(&data);
         Placement::Deliver(data)
     }
@@ -121,7 +121,10 @@ mod tests {
     #[test]
     fn whole_lines_get_their_newline_back() {
         let mut c = Cursor::new(0);
-        assert_eq!(c.place(b"one\ntwo".to_vec(), Some(8)), deliver("one\ntwo\n"));
+        assert_eq!(
+            c.place(b"one\ntwo".to_vec(), Some(8)),
+            deliver("one\ntwo\n")
+        );
         assert_eq!(c.place(b"".to_vec(), Some(9)), deliver("\n"));
         assert_eq!(c.delivered(), 9);
     }
@@ -135,7 +138,10 @@ mod tests {
     #[test]
     fn bytes_repeated_before_the_offset_are_dropped() {
         let mut c = Cursor::new(0);
-        assert_eq!(c.place(b"aaa\nbbb".to_vec(), Some(8)), deliver("aaa\nbbb\n"));
+        assert_eq!(
+            c.place(b"aaa\nbbb".to_vec(), Some(8)),
+            deliver("aaa\nbbb\n")
+        );
         // Resumed at 8, the server starts again at 4.
         c.opened();
         assert_eq!(c.place(b"bbb\nccc".to_vec(), Some(12)), deliver("ccc\n"));

@@ -117,8 +117,7 @@ impl Tail {
                         attempt = 0;
                     }
                     attempt += 1;
-                    self.outbox
-                        .say(TailState::Reconnecting { attempt, error });
+                    self.outbox.say(TailState::Reconnecting { attempt, error });
                     let backoff = self.timing.backoff(attempt);
                     sleep(wait.map_or(backoff, |w| w.max(backoff))).await;
                     if self.outbox.closed() {

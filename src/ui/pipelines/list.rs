@@ -106,7 +106,9 @@ fn columns<'a>(area: Rect, runs: impl Iterator<Item = &'a Run> + Clone) -> Colum
             _ => show.1 = false,
         }
     }
-    let name = total.saturating_sub(fixed + extra(show)).max(1);
+    // The name takes what is left, but no more than the longest needs: columns stay together.
+    let longest = widest(&|r| width(&r.name), usize::MAX, MIN_NAME);
+    let name = total.saturating_sub(fixed + extra(show)).clamp(1, longest);
     let mut x = area.x + 3;
     let mut next = |w: usize| {
         let at = x;

@@ -29,8 +29,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, open: &OpenRun, ctx: &Ctx) {
     }
     title(buf, area, run, ctx);
     let top = area.y + 2;
-    if let Some(error) = &open.error {
-        put(buf, area.x + 1, area.y + 1, &format!("⚠ {error}"), max, theme.error);
+    // Over SSH the page cannot open here: its address is on screen to copy.
+    match (&open.error, &run.url) {
+        (Some(error), _) => {
+            put(buf, area.x + 1, area.y + 1, &format!("⚠ {error}"), max, theme.error);
+        }
+        (None, Some(url)) => {
+            put(buf, area.x + 3, area.y + 1, url, max.saturating_sub(2), theme.muted);
+        }
+        (None, None) => {}
     }
     let rows = tree_rows(run);
     if rows.is_empty() {
@@ -67,7 +74,11 @@ fn title(buf: &mut Buffer, area: Rect, run: &Run, ctx: &Ctx) {
     }
     parts.push((run_duration(run, ctx.now), theme.text));
     if let Some(at) = run.created_at {
-        parts.push((format!("started {} ago", age(at, ctx.now)), theme.age));
+        let ago = match age(at, ctx.now).as_str() {
+            "now" => "just now".to_string(),
+            ago => format!("{ago} ago"),
+        };
+        parts.push((ago, theme.age));
     }
     for (text, style) in parts {
         x += put(buf, x, y, " · ", room(x), theme.muted);

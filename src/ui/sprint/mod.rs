@@ -13,13 +13,14 @@ mod velocity;
 
 pub use burn::draw as draw_burn;
 pub use status::{draw as draw_status, hints};
+pub use layout::wrapped_height;
 pub use summary::lines as summary_lines;
 
 use super::Ctx;
 use super::footer::key_label;
 use crate::app::Action;
 use crate::app::sprint::Loaded;
-use layout::{Part, allot, wrapped_height};
+use layout::{Part, allot};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -101,7 +102,7 @@ fn figures(buf: &mut Buffer, body: Rect, loaded: &Loaded, ctx: &Ctx) {
         width: body.width.saturating_sub(2),
         ..body
     };
-    let header = summary::lines(&loaded.data.sprint, report, ctx);
+    let header = summary::lines(&loaded.data.sprint, report, area.width, ctx);
     let header_h = wrapped_height(&header, area.width).min(area.height);
     Paragraph::new(header)
         .wrap(Wrap { trim: true })
@@ -150,7 +151,7 @@ fn two_columns(buf: &mut Buffer, area: Rect, loaded: &Loaded, note: Option<Vec<L
     velocity::draw(buf, Rect { y, height: velocity_h, ..left }, report, ctx);
 
     let parts = [
-        Part::new(3, people::height(report) + 1),
+        Part::new(2, people::height(report) + 1),
         Part::new(1, risks::height(report) + 1),
     ];
     let [people_h, risks_h] = stack(right, &parts, &[0, 1]);
@@ -171,7 +172,7 @@ fn one_column(buf: &mut Buffer, area: Rect, loaded: &Loaded, note: Option<Vec<Li
     let parts = [
         Part::new(CHART_MIN, CHART_MIN.max(area.height / 2)),
         Part::new(note_h, note_h),
-        Part::new(3, people::height(report)),
+        Part::new(2, people::height(report)),
         Part::new(1, risks::height(report)),
         Part::new(1, velocity::height(report)),
     ];

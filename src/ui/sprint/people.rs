@@ -7,6 +7,8 @@ use crate::ui::Ctx;
 use crate::ui::text::{put, put_right};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 const HEADINGS: [&str; 4] = ["in progress", "done", "not started", "WIP"];
 /// Cells of each figure column when the headings fit, and when they do not.
@@ -24,13 +26,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, report: &SprintReport, ctx: &Ctx) {
     if area.height == 0 {
         return;
     }
-    let idle = report.idle.len();
-    let title = match idle {
-        0 => "People".to_string(),
-        1 => "People · 1 with nothing in progress".to_string(),
-        n => format!("People · {n} with nothing in progress"),
+    let idle: Vec<&str> = report.idle.iter().map(|p| p.display_name.as_str()).collect();
+    let title = if idle.is_empty() {
+        "People".to_string()
+    } else {
+        format!("People · nothing in progress: {}", idle.join(", "))
     };
     put(buf, area.x, area.y, &title, usize::from(area.width), theme.title);
+    if area.height < height(report) {
+        compact(buf, area, report, ctx);
+        return;
+    }
     let wide = area.width >= 30 + WIDE.iter().sum::<u16>();
     let (widths, headings) = if wide {
         (WIDE, HEADINGS)
@@ -39,24 +45,39 @@ pub fn draw(buf: &mut Buffer, area: Rect, report: &SprintReport, ctx: &Ctx) {
     };
     let figures: u16 = widths.iter().sum();
     let name_w = usize::from(area.width.saturating_sub(figures + 1));
-    let rows = usize::from(area.height.saturating_sub(2));
-    if area.height < 2 {
-        return;
-    }
     let mut y = area.y + 1;
     row(buf, area, y, widths, &headings.map(String::from), theme.muted);
-    y += 1;
-    let shown = report.per_person.iter().take(rows);
-    let cut = report.per_person.len() > rows;
-    for (i, load) in shown.enumerate() {
-        if cut && i + 1 == rows {
-            let more = report.per_person.len() - i;
-            put(buf, area.x, y, &format!("… {more} more"), name_w, theme.muted);
-            break;
-        }
-        person_row(buf, area, y, widths, name_w, load, ctx);
+    for load in &report.per_person {
         y += 1;
+        person_row(buf, area, y, widths, name_w, load, ctx);
     }
+}
+
+/// Too few rows for the table: who has how much in progress, as flowing text.
+fn compact(buf: &mut Buffer, area: Rect, report: &SprintReport, ctx: &Ctx) {
+    let theme = ctx.theme;
+    let mut spans = vec![Span::styled("In progress: ", theme.muted)];
+    let busy = report.per_person.iter().filter(|l| l.wip > 0);
+    for (i, load) in busy.enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.muted));
+        }
+        let name = load
+            .person
+            .as_ref()
+            .map_or("Unassigned", |p| p.display_name.as_str());
+        spans.push(Span::styled(name.to_string(), theme.assignee));
+        let figures = format!(" {} ({})", load.wip, pts(load.in_progress.points));
+        spans.push(Span::styled(figures, theme.text));
+    }
+    let rest = Rect {
+        y: area.y + 1,
+        height: area.height - 1,
+        ..area
+    };
+    Paragraph::new(Line::from(spans))
+        .wrap(Wrap { trim: true })
+        .render(rest, buf);
 }
 
 fn person_row(

@@ -20,7 +20,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
         x += put(buf, x, area.y, "⟳ reading…", room(x), bar.patch(theme.pending)) + 2;
     }
     let read_at = view.shown_loaded().map(|l| l.at);
-    if let Some(error) = &view.error {
+    // With nothing read yet the error fills the screen; saying it twice adds nothing.
+    if let Some(error) = view.error.as_ref().filter(|_| read_at.is_some()) {
         // The error is cut, never how old the figures on screen are.
         let stale = read_at
             .map(|at| format!(" · showing data from {}", ago(at, ctx.now)))

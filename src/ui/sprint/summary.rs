@@ -7,8 +7,8 @@ use crate::domain::{Sprint, SprintState};
 use crate::ui::Ctx;
 use ratatui::text::{Line, Span};
 
-/// The header's lines; the caller wraps them to its width.
-pub fn lines(sprint: &Sprint, report: &SprintReport, ctx: &Ctx) -> Vec<Line<'static>> {
+/// The header's lines for `width` cells; the caller wraps what is still too long.
+pub fn lines(sprint: &Sprint, report: &SprintReport, width: u16, ctx: &Ctx) -> Vec<Line<'static>> {
     let theme = ctx.theme;
     let sep = || Span::styled(" · ", theme.muted);
     let mut first = vec![Span::styled(report.name.clone(), theme.title)];
@@ -31,7 +31,23 @@ pub fn lines(sprint: &Sprint, report: &SprintReport, ctx: &Ctx) -> Vec<Line<'sta
             Span::styled(goal.clone(), theme.text),
         ]));
     }
-    lines.push(Line::from(figures(report, ctx)));
+    let figures = Line::from(figures(report, ctx));
+    let scope = Line::from(scope(report, ctx));
+    // Scope changes follow the figures when they fit, else get a line of their own rather
+    // than being wrapped in the middle.
+    if figures.width() + scope.width() <= usize::from(width) {
+        let mut both = figures;
+        both.spans.extend(scope.spans);
+        lines.push(both);
+    } else {
+        lines.push(figures);
+        let mut scope = scope;
+        if let Some(first) = scope.spans.first_mut() {
+            first.content = first.content.trim_start().to_string().into();
+        }
+        lines.push(scope);
+    }
+    lines.retain(|l| l.width() > 0);
     lines
 }
 
@@ -64,7 +80,7 @@ fn days_left(state: SprintState, report: &SprintReport) -> Option<String> {
     }
 }
 
-/// "Committed 30p · 10 issues  Completed 21p · 7 issues 70%  Scope +6p (2 added) −2p (1 removed)".
+/// "Committed 30p · 10 issues  Completed 21p · 7 issues 70%".
 fn figures(report: &SprintReport, ctx: &Ctx) -> Vec<Span<'static>> {
     let theme = ctx.theme;
     let issues = |n: usize| if n == 1 { "1 issue".to_string() } else { format!("{n} issues") };
@@ -80,6 +96,13 @@ fn figures(report: &SprintReport, ctx: &Ctx) -> Vec<Span<'static>> {
     if !share.is_empty() {
         spans.push(Span::styled(format!(" {share}"), theme.success));
     }
+    spans
+}
+
+/// "  Scope +6p (2 added) −2p (1 removed)", or nothing when the scope did not change.
+fn scope(report: &SprintReport, ctx: &Ctx) -> Vec<Span<'static>> {
+    let theme = ctx.theme;
+    let mut spans = Vec::new();
     let (added, removed) = (&report.added, &report.removed);
     if added.issues > 0 || removed.issues > 0 {
         spans.push(Span::styled("  Scope", theme.muted));

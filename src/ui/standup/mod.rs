@@ -124,7 +124,9 @@ fn header(buf: &mut Buffer, body: Rect, standup: &Standup, ctx: &Ctx) -> u16 {
         name_room = x.saturating_sub(body.x + 4);
         rows = Size::Large.height();
     }
-    let sizes: &[Size] = match (big, body.height + 3 >= MEDIUM_HEIGHT) {
+    // The team page's own lists need the rows more than its title does.
+    let medium = body.height + 3 >= MEDIUM_HEIGHT && standup.person().is_some();
+    let sizes: &[Size] = match (big, medium) {
         (true, _) => &[Size::Large, Size::Half],
         (false, true) => &[Size::Half],
         (false, false) => &[],

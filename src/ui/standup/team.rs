@@ -5,10 +5,9 @@ use super::sections::{self, Item, Section};
 use crate::app::sprint::Loaded;
 use crate::domain::WipState;
 use crate::ui::Ctx;
-use crate::ui::sprint::{draw_burn, summary_lines};
+use crate::ui::sprint::{draw_burn, summary_lines, wrapped_height};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 const TWO_COLUMNS: u16 = 120;
@@ -16,8 +15,8 @@ const CHART_MIN: u16 = 8;
 
 pub fn draw(buf: &mut Buffer, area: Rect, loaded: &Loaded, ctx: &Ctx) {
     let report = &loaded.report;
-    let header = summary_lines(&loaded.data.sprint, report, ctx);
-    let header_h = rows(&header, area.width).min(area.height);
+    let header = summary_lines(&loaded.data.sprint, report, area.width, ctx);
+    let header_h = wrapped_height(&header, area.width).min(area.height);
     Paragraph::new(header)
         .wrap(Wrap { trim: true })
         .render(Rect { height: header_h, ..area }, buf);
@@ -38,25 +37,20 @@ pub fn draw(buf: &mut Buffer, area: Rect, loaded: &Loaded, ctx: &Ctx) {
         sections::draw(buf, right, &lists);
         return;
     }
-    let wanted: u16 = lists.iter().map(|s| s.items.len().max(1) as u16 + 2).sum();
-    let chart_h = rest
-        .height
-        .saturating_sub(wanted)
-        .max(CHART_MIN.min(rest.height))
-        .min(rest.height.max(CHART_MIN) / 2 + CHART_MIN / 2);
+    // The lists first (they are what the team talks about), the chart what is left, but at
+    // least its minimum.
+    let gaps = lists.len().saturating_sub(1);
+    let wanted = lists.iter().map(|s| 1 + s.items.len().max(1)).sum::<usize>() + gaps;
+    let wanted = u16::try_from(wanted).unwrap_or(u16::MAX);
+    let lists_h = wanted.min(rest.height.saturating_sub(CHART_MIN + 1));
+    let chart_h = rest.height.saturating_sub(lists_h + 1);
     draw_burn(buf, Rect { height: chart_h, ..rest }, report, false, ctx);
     let below = Rect {
         y: rest.y + chart_h + 1,
-        height: rest.height.saturating_sub(chart_h + 1),
+        height: lists_h,
         ..rest
     };
     sections::draw(buf, below, &lists);
-}
-
-fn rows(lines: &[Line], width: u16) -> u16 {
-    let width = usize::from(width.max(1));
-    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
-    u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
 fn blocked(loaded: &Loaded, ctx: &Ctx) -> Section {

@@ -46,6 +46,14 @@ impl LogViewer {
             }
             (top, cursor) => top.or(cursor),
         };
+        // Never scrolled past the end: the last page is full when the log is long enough.
+        let last_page = entries
+            .last()
+            .and_then(|last| self.ending_at(&entries, last, page, false).0);
+        let top = match (top, last_page) {
+            (Some(top), Some(floor)) if floor < top => Some(floor),
+            (top, _) => top,
+        };
         Window {
             top,
             skip: 0,
