@@ -1,10 +1,10 @@
 use clap::Parser;
+use shipdeck::app::deploy::BackendView;
+use shipdeck::app::keymap::Keymap;
+use shipdeck::app::pipelines::{self, PipelinesView, RunsBackend};
+use shipdeck::app::run::{Deps, run};
 use shipdeck::app::sprint::SprintView;
 use shipdeck::app::{Screen, State};
-use shipdeck::app::deploy::BackendView;
-use shipdeck::app::pipelines::{self, PipelinesView, RunsBackend};
-use shipdeck::app::keymap::Keymap;
-use shipdeck::app::run::{Deps, run};
 use shipdeck::audit::AuditLog;
 use shipdeck::cli::{Cli, Command, Global, PrintWhat};
 use shipdeck::deploy_commands::{self, Guard};

@@ -143,7 +143,10 @@ fn b_toggles_the_burnup_on_the_sprint_screen_only() {
         keymap.action(&b, KeyContext::Sprint),
         Some(Action::ToggleBurnup)
     );
-    assert_eq!(keymap.action(&b, KeyContext::Deploy), Some(Action::GoToIssue));
+    assert_eq!(
+        keymap.action(&b, KeyContext::Deploy),
+        Some(Action::GoToIssue)
+    );
     assert_eq!(keymap.action(&b, KeyContext::Board), None);
 }
 

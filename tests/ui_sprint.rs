@@ -92,8 +92,14 @@ fn standup() -> State {
         name: "payments".into(),
         repo: None,
         environments: vec![
-            env("staging", deployment("d-7", "staging", "ana", DeployState::Succeeded, 16)),
-            env("prod", deployment("d-8", "prod", "ana", DeployState::Failed, 15)),
+            env(
+                "staging",
+                deployment("d-7", "staging", "ana", DeployState::Succeeded, 16),
+            ),
+            env(
+                "prod",
+                deployment("d-8", "prod", "ana", DeployState::Failed, 15),
+            ),
         ],
     }];
     backend.last_synced = Some(now());
@@ -135,7 +141,14 @@ fn sprint_80x24() {
 fn sprint_200x60() {
     let terminal = draw(&sprint_screen(), 200, 60);
     let text = screen(&terminal);
-    for words in ["Burndown", "People", "Risks", "Velocity", "Dana Ortiz", "PAY-104"] {
+    for words in [
+        "Burndown",
+        "People",
+        "Risks",
+        "Velocity",
+        "Dana Ortiz",
+        "PAY-104",
+    ] {
         assert!(text.contains(words), "{words}: {text}");
     }
     assert_snapshot!(terminal.backend());

@@ -20,7 +20,11 @@ pub async fn fetch_list(tracker: Arc<dyn IssueTracker>, events: UnboundedSender<
     let _ = events.send(event);
 }
 
-pub async fn fetch_one(tracker: Arc<dyn IssueTracker>, id: u64, events: UnboundedSender<SyncEvent>) {
+pub async fn fetch_one(
+    tracker: Arc<dyn IssueTracker>,
+    id: u64,
+    events: UnboundedSender<SyncEvent>,
+) {
     let event = match patient(waiting(&events), || tracker.sprint_data(id)).await {
         Ok(data) => SyncEvent::SprintLoaded {
             data: Box::new(data),

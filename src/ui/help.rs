@@ -51,11 +51,7 @@ const GROUPS: [(&str, &[Action]); 8] = [
     ),
     (
         "Standup",
-        &[
-            Action::NextPerson,
-            Action::PrevPerson,
-            Action::PauseStandup,
-        ],
+        &[Action::NextPerson, Action::PrevPerson, Action::PauseStandup],
     ),
     (
         "Deploys",

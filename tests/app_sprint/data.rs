@@ -104,7 +104,12 @@ fn history(issue: Issue, events: Vec<ChangeEvent>) -> IssueHistory {
 pub fn sprint(id: u64) -> Sprint {
     let (name, state, start, end) = match id {
         ACTIVE => ("Sprint 14", SprintState::Active, at(4, 9, 0), at(17, 17, 0)),
-        FUTURE => ("Sprint 15", SprintState::Future, at(18, 9, 0), at(31, 17, 0)),
+        FUTURE => (
+            "Sprint 15",
+            SprintState::Future,
+            at(18, 9, 0),
+            at(31, 17, 0),
+        ),
         _ => (
             "Sprint 13",
             SprintState::Closed,
@@ -150,20 +155,26 @@ pub fn board() -> Board {
 /// Started mid-week; a card done then reopened, one added and one removed mid-sprint, one
 /// flagged, one unestimated, one person with nothing in progress.
 fn histories() -> Vec<IssueHistory> {
-    let (ana, bo, chen, dana, fang) = (
-        "Ana Kowalski",
-        "Bo Li",
-        "Chen Wei",
-        "Dana Ortiz",
-        "王芳",
-    );
+    let (ana, bo, chen, dana, fang) = ("Ana Kowalski", "Bo Li", "Chen Wei", "Dana Ortiz", "王芳");
     let mut flagged = history(
-        issue("PAY-104", "Rotate the Stripe webhook secret", "3", Some(bo), Some(2.0)),
+        issue(
+            "PAY-104",
+            "Rotate the Stripe webhook secret",
+            "3",
+            Some(bo),
+            Some(2.0),
+        ),
         vec![moved(at(9, 11, 0), bo, "1", "3")],
     );
     flagged.flagged = true;
     let mut added = history(
-        issue("PAY-108", "修复支付回调的重复扣款", "3", Some(fang), Some(3.0)),
+        issue(
+            "PAY-108",
+            "修复支付回调的重复扣款",
+            "3",
+            Some(fang),
+            Some(3.0),
+        ),
         vec![
             sprint_change(at(9, 14, 0), &[], &[ACTIVE]),
             moved(at(11, 16, 0), fang, "1", "3"),
@@ -172,29 +183,59 @@ fn histories() -> Vec<IssueHistory> {
     added.created = Some(at(9, 13, 0));
     // Jira returned only part of this card's changelog: the burndown says so.
     let mut truncated = history(
-        issue("PAY-106", "Dashboards for payout latency", "1", Some(chen), None),
+        issue(
+            "PAY-106",
+            "Dashboards for payout latency",
+            "1",
+            Some(chen),
+            None,
+        ),
         Vec::new(),
     );
     truncated.complete = false;
     let mut removed = history(
-        issue("PAY-109", "Load-test the payout batch", "1", None, Some(2.0)),
+        issue(
+            "PAY-109",
+            "Load-test the payout batch",
+            "1",
+            None,
+            Some(2.0),
+        ),
         vec![sprint_change(at(10, 10, 0), &[ACTIVE], &[])],
     );
     removed.sprints = Vec::new();
     vec![
         history(
-            issue("PAY-101", "Add Apple Pay to checkout", "4", Some(ana), Some(5.0)),
+            issue(
+                "PAY-101",
+                "Add Apple Pay to checkout",
+                "4",
+                Some(ana),
+                Some(5.0),
+            ),
             vec![
                 moved(at(5, 10, 0), ana, "1", "3"),
                 moved(at(11, 15, 20), ana, "3", "4"),
             ],
         ),
         history(
-            issue("PAY-102", "Migrate ledger to Postgres 16", "3", Some(ana), Some(3.0)),
+            issue(
+                "PAY-102",
+                "Migrate ledger to Postgres 16",
+                "3",
+                Some(ana),
+                Some(3.0),
+            ),
             vec![moved(at(6, 9, 15), ana, "1", "3")],
         ),
         history(
-            issue("PAY-103", "Refund endpoint rate limits", "5", Some(bo), Some(8.0)),
+            issue(
+                "PAY-103",
+                "Refund endpoint rate limits",
+                "5",
+                Some(bo),
+                Some(8.0),
+            ),
             vec![
                 moved(at(4, 13, 0), bo, "1", "3"),
                 moved(at(10, 16, 45), bo, "3", "5"),
@@ -202,7 +243,13 @@ fn histories() -> Vec<IssueHistory> {
         ),
         flagged,
         history(
-            issue("PAY-105", "Receipt e-mails in Polish", "4", Some(chen), Some(3.0)),
+            issue(
+                "PAY-105",
+                "Receipt e-mails in Polish",
+                "4",
+                Some(chen),
+                Some(3.0),
+            ),
             vec![
                 moved(at(5, 9, 0), chen, "1", "3"),
                 moved(at(6, 15, 0), chen, "3", "5"),
@@ -212,7 +259,13 @@ fn histories() -> Vec<IssueHistory> {
         ),
         truncated,
         history(
-            issue("PAY-107", "Document the refund flow", "5", Some(dana), Some(5.0)),
+            issue(
+                "PAY-107",
+                "Document the refund flow",
+                "5",
+                Some(dana),
+                Some(5.0),
+            ),
             vec![
                 moved(at(4, 10, 0), dana, "1", "3"),
                 moved(at(9, 12, 0), dana, "3", "5"),

@@ -36,12 +36,26 @@ pub fn on_sync(state: &mut State, event: SyncEvent) -> Vec<Effect> {
             }
             reselect(view, kept);
         }
-        SyncEvent::RunsFailed { backend, error } => {
-            if let Some(b) = view.backends.get_mut(backend) {
+        // The engine reports a failed read of one run this way too: while the list is not
+        // being read, the failure is the open run's.
+        SyncEvent::RunsFailed { backend, error } => match view.backends.get_mut(backend) {
+            Some(b) if b.loading => {
                 b.loading = false;
                 b.last_error = Some(error);
             }
-        }
+            _ => {
+                if let Some(open) = view
+                    .run
+                    .as_mut()
+                    .filter(|o| o.backend == backend && o.in_flight)
+                {
+                    open.in_flight = false;
+                    open.loading = false;
+                    open.log_on_load = false;
+                    open.error = Some(error);
+                }
+            }
+        },
         SyncEvent::RunLoaded { backend, run } => return run_loaded(view, backend, run),
         SyncEvent::LogBytes {
             run_id,

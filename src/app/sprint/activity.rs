@@ -40,7 +40,7 @@ pub fn deployments_by<'a>(
             found.push(d);
         }
     }
-    found.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    found.sort_by_key(|d| std::cmp::Reverse(d.created_at));
     found
 }
 

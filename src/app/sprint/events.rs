@@ -50,8 +50,7 @@ fn listed(
         })
         .or_else(|| view.sprints.first().map(|s| s.id));
     // The standup is about the active sprint, whatever the sprint screen showed last.
-    if standing && let Some(active) = view.active().map(|s| s.id)
-    {
+    if standing && let Some(active) = view.active().map(|s| s.id) {
         view.shown = Some(active);
     }
     let mut effects = Vec::new();

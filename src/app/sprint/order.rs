@@ -84,11 +84,21 @@ mod tests {
     #[test]
     fn configured_names_first_then_the_rest_by_name() {
         let team = people(&["Marcus Bell", "Ana Kowalski", "Priya Raman", "Bo Li"]);
-        let names_cfg = ["priya".to_string(), "Dana".to_string(), "ana kowalski".into()];
+        let names_cfg = [
+            "priya".to_string(),
+            "Dana".to_string(),
+            "ana kowalski".into(),
+        ];
         let order = configured(&team, &names_cfg);
         assert_eq!(
             names(&order),
-            ["Priya Raman", "Dana", "Ana Kowalski", "Bo Li", "Marcus Bell"]
+            [
+                "Priya Raman",
+                "Dana",
+                "Ana Kowalski",
+                "Bo Li",
+                "Marcus Bell"
+            ]
         );
     }
 

@@ -53,7 +53,11 @@ pub fn begin(state: &mut State) -> Vec<Effect> {
         other => other,
     };
     state.screen = Screen::Standup;
-    let finished = state.sprint.standup.as_ref().is_some_and(|s| s.on_team_page());
+    let finished = state
+        .sprint
+        .standup
+        .as_ref()
+        .is_some_and(|s| s.on_team_page());
     if finished || state.sprint.standup.is_none() {
         let seconds = state.sprint.settings.seconds_per_person.clamp(1, 86_400);
         state.sprint.standup = Some(Standup {
@@ -146,9 +150,7 @@ fn speaking_order(loaded: &Loaded, settings: &StandupConfig, now: DateTime<Utc>)
     let people: Vec<Person> = loaded.pages.iter().map(|p| p.person.clone()).collect();
     match settings.order {
         StandupOrder::Config => order::configured(&people, &settings.people),
-        StandupOrder::Random => {
-            order::shuffled(&people, &settings.people, loaded.data.today(now))
-        }
+        StandupOrder::Random => order::shuffled(&people, &settings.people, loaded.data.today(now)),
     }
 }
 

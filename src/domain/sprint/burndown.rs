@@ -220,3 +220,29 @@ fn keys(issues: &[&IssueHistory]) -> String {
         _ => names.join(", "),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ideal_line_runs_from_committed_to_zero() {
+        let d = |day| NaiveDate::from_ymd_opt(2024, 7, day).unwrap();
+        let line = ideal(12.0, vec![d(1), d(2), d(3), d(4)]);
+        assert_eq!(line, [(d(1), 12.0), (d(2), 8.0), (d(3), 4.0), (d(4), 0.0)]);
+        assert_eq!(ideal(5.0, vec![d(1)]), [(d(1), 0.0)]);
+        assert!(ideal(5.0, Vec::new()).is_empty());
+    }
+
+    #[test]
+    fn days_end_in_the_sprints_offset() {
+        let plus_ten = FixedOffset::east_opt(10 * 3600).unwrap();
+        let day = NaiveDate::from_ymd_opt(2024, 5, 31).unwrap();
+        let end = end_of_day(day, plus_ten).unwrap();
+        assert_eq!(end.to_rfc3339(), "2024-05-31T23:59:59.999+10:00");
+        assert_eq!(
+            start_of_day(day, plus_ten).map(|t| t.to_utc().to_rfc3339()),
+            Some("2024-05-30T14:00:00+00:00".to_string())
+        );
+    }
+}

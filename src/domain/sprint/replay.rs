@@ -132,3 +132,123 @@ impl<'a> Lanes<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sprint::ChangeEvent;
+    use crate::domain::{BoardKind, Issue, IssueKey};
+    use chrono::{FixedOffset, TimeZone};
+
+    fn t(hour: u32) -> DateTime<FixedOffset> {
+        FixedOffset::east_opt(3600)
+            .and_then(|o| o.with_ymd_and_hms(2024, 3, 4, hour, 0, 0).single())
+            .unwrap()
+    }
+
+    fn column(name: &str, ids: &[&str]) -> Column {
+        Column {
+            name: name.into(),
+            statuses: ids.iter().map(|s| StatusId(s.to_string())).collect(),
+            min: None,
+            max: None,
+        }
+    }
+
+    fn history(events: Vec<Change>) -> IssueHistory {
+        IssueHistory {
+            issue: Issue {
+                key: IssueKey("K-1".into()),
+                summary: String::new(),
+                status: StatusId("done".into()),
+                status_name: String::new(),
+                assignee: None,
+                points: Some(8.0),
+                labels: Vec::new(),
+                description: String::new(),
+                sprint: None,
+                url: String::new(),
+                status_since: None,
+            },
+            sprints: vec![2],
+            created: Some(t(8)),
+            events: events
+                .into_iter()
+                .enumerate()
+                .map(|(i, change)| ChangeEvent {
+                    at: t(10 + i as u32),
+                    author: None,
+                    change,
+                })
+                .collect(),
+            flagged: false,
+            complete: true,
+        }
+    }
+
+    #[test]
+    fn snapshots_read_the_value_in_force_at_each_instant() {
+        let h = history(vec![
+            Change::Sprint {
+                from: vec![1],
+                to: vec![1, 2],
+            },
+            Change::Status {
+                from: StatusId("todo".into()),
+                to: StatusId("doing".into()),
+            },
+            Change::Points {
+                from: Some(3.0),
+                to: Some(8.0),
+            },
+            Change::Status {
+                from: StatusId("doing".into()),
+                to: StatusId("done".into()),
+            },
+        ]);
+        let before_creation = snapshot(&h, 2, t(7));
+        assert!(!before_creation.in_sprint);
+        let early = snapshot(&h, 2, t(9));
+        assert_eq!(
+            (early.in_sprint, early.status.0.as_str(), early.points),
+            (false, "todo", Some(3.0))
+        );
+        let joined = snapshot(&h, 2, t(10));
+        assert!(joined.in_sprint, "a change at exactly t counts");
+        let later = snapshot(&h, 2, t(12));
+        assert_eq!(
+            (later.status.0.as_str(), later.points),
+            ("doing", Some(8.0))
+        );
+        assert_eq!(snapshot(&h, 2, t(20)).status.0, "done");
+        assert_eq!(status_since(&h), Some(t(13)));
+    }
+
+    #[test]
+    fn columns_classify_statuses() {
+        let board = Board {
+            id: 1,
+            name: String::new(),
+            kind: BoardKind::Scrum,
+            columns: vec![
+                column("Backlog", &["todo"]),
+                column("Doing", &["doing"]),
+                column("On hold (blocked)", &["held"]),
+                column("Done-ish", &["merged"]),
+                column("Released", &["done"]),
+            ],
+            issues: Vec::new(),
+            sprint: None,
+        };
+        let lanes = Lanes::new(&board);
+        let stage = |s: &str| lanes.stage(&StatusId(s.into()));
+        assert_eq!(stage("todo"), Stage::NotStarted);
+        assert_eq!(stage("unknown"), Stage::NotStarted);
+        assert_eq!(stage("doing"), Stage::InProgress);
+        assert_eq!(stage("merged"), Stage::Done, "named like Done");
+        assert_eq!(stage("done"), Stage::Done, "the last column");
+        assert!(lanes.is_blocked_column(&StatusId("held".into())));
+        assert_eq!(lanes.column_name(&StatusId("doing".into())), "Doing");
+        assert_eq!(lanes.column_name(&StatusId("gone".into())), "gone");
+    }
+}

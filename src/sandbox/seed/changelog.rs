@@ -179,3 +179,120 @@ pub fn history(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::sandbox::catalog::{self, Category};
+    use crate::sandbox::history::Change;
+    use crate::sandbox::seed::{ACTIVE_SPRINT, seed};
+    use crate::sandbox::store::{Issue, SprintState, Store};
+    use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+
+    /// Every hour-of-week the demo may start at, sampled every seven hours over two weeks.
+    fn worlds() -> impl Iterator<Item = (DateTime<Utc>, Store)> {
+        let first = Utc
+            .with_ymd_and_hms(2026, 11, 16, 0, 30, 0)
+            .single()
+            .expect("valid time");
+        (0..48).map(move |i| {
+            let now = first + TimeDelta::hours(7 * i);
+            (now, seed(now).expect("seed"))
+        })
+    }
+
+    fn statuses(issue: &Issue) -> Vec<(DateTime<Utc>, &'static str, &'static str)> {
+        issue
+            .history
+            .iter()
+            .flat_map(|h| h.changes.iter().map(move |c| (h.at, c)))
+            .filter_map(|(at, c)| match c {
+                Change::Status { from, to } => Some((at, from.id, to.id)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_walk_is_a_chain_from_to_do_to_the_current_status_in_time_order() {
+        for (now, store) in worlds() {
+            for issue in &store.issues {
+                let moves = statuses(issue);
+                let mut at = catalog::TO_DO;
+                for (when, from, to) in &moves {
+                    assert_eq!(*from, at, "{} at {now}", issue.key);
+                    assert!(
+                        *when >= issue.created && *when <= now,
+                        "{} at {now}",
+                        issue.key
+                    );
+                    at = to;
+                }
+                assert_eq!(at, issue.status.id, "{} at {now}", issue.key);
+                let times: Vec<_> = issue.history.iter().map(|h| h.at).collect();
+                assert!(times.windows(2).all(|w| w[0] <= w[1]), "{}", issue.key);
+            }
+        }
+    }
+
+    #[test]
+    fn the_story_holds_whatever_the_weekday() {
+        for (now, store) in worlds() {
+            let sprint = |id: u64| store.sprint(id).expect("sprint");
+            let start = sprint(ACTIVE_SPRINT).start.expect("started");
+            let issue = |key: &str| store.issue(key).expect("issue");
+            // Finishing and reopening in the active sprint happen after it started.
+            for i in store
+                .issues
+                .iter()
+                .filter(|i| i.sprints.last() == Some(&ACTIVE_SPRINT))
+            {
+                for (when, _, to) in statuses(i) {
+                    let done =
+                        catalog::status_by_id(to).map(|s| s.category) == Some(Category::Done);
+                    assert!(
+                        !done || when > start,
+                        "{} done before the start at {now}",
+                        i.key
+                    );
+                }
+            }
+            let after_start = |key: &str, pick: &dyn Fn(&Change) -> bool| {
+                issue(key)
+                    .history
+                    .iter()
+                    .filter(|h| h.changes.iter().any(pick))
+                    .all(|h| h.at > start && h.at <= now)
+            };
+            assert!(after_start("PLAT-236", &|c| matches!(
+                c,
+                Change::Sprint { .. }
+            )));
+            assert!(after_start("PLAT-241", &|c| matches!(
+                c,
+                Change::Points { .. }
+            )));
+            assert!(after_start("PLAT-222", &|c| matches!(
+                c,
+                Change::Flagged(true)
+            )));
+            let removal = issue("PLAT-266").history.iter().find(|h| {
+                h.changes
+                    .iter()
+                    .any(|c| matches!(c, Change::Sprint { from, .. } if from == &[ACTIVE_SPRINT]))
+            });
+            assert!(removal.is_some_and(|h| h.at > start), "at {now}");
+            // Closed sprints' issues were finished inside their sprint.
+            for s in store
+                .sprints
+                .iter()
+                .filter(|s| s.state == SprintState::Closed)
+            {
+                let (from, to) = (s.start.expect("start"), s.complete.expect("complete"));
+                for i in store.issues.iter().filter(|i| i.sprints == [s.id]) {
+                    let done = statuses(i).last().map(|m| m.0).expect("a finish");
+                    assert!(done > from && done < to, "{} in {} at {now}", i.key, s.name);
+                }
+            }
+        }
+    }
+}

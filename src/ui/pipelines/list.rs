@@ -2,11 +2,11 @@
 //! service and name are in the error style; columns that do not fit are left out, least
 //! useful first.
 
-use super::look::{run_duration, short, style, symbol};
+use super::look::{ago, run_duration, short, style, symbol};
 use crate::app::pipelines::RunRef;
 use crate::domain::pipeline::{Run, RunStatus};
 use crate::ui::Ctx;
-use crate::ui::text::{age, put, put_right, width};
+use crate::ui::text::{put, put_right, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -171,11 +171,7 @@ fn draw_run(buf: &mut Buffer, row: Rect, c: &Columns, run: &Run, selected: bool,
     let took = Rect::new(c.took, y, TOOK as u16, 1);
     put_right(buf, took, y, &run_duration(run, ctx.now), theme.text);
     if let (Some(x), Some(at)) = (c.started, run.created_at) {
-        let ago = match age(at, ctx.now).as_str() {
-            "now" => "just now".to_string(),
-            ago => format!("{ago} ago"),
-        };
-        put(buf, x, y, &ago, STARTED, theme.age);
+        put(buf, x, y, &ago(at, ctx.now), STARTED, theme.age);
     }
     if selected {
         buf.set_style(

@@ -3,6 +3,7 @@
 
 use crate::domain::pipeline::{Job, Run, RunStatus, Step};
 use crate::ui::Theme;
+use crate::ui::text::age;
 use chrono::{DateTime, Utc};
 use ratatui::style::Style;
 
@@ -91,6 +92,14 @@ pub fn job_duration(job: &Job, now: DateTime<Utc>) -> String {
         .max()
         .filter(|_| !job.status.is_active());
     between(start, end, job.status == RunStatus::Running, now)
+}
+
+/// "just now", "2m ago".
+pub fn ago(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    match age(at, now).as_str() {
+        "now" => "just now".to_string(),
+        ago => format!("{ago} ago"),
+    }
 }
 
 /// The first 7 characters of a revision, as git shows it.

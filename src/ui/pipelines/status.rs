@@ -3,7 +3,8 @@
 //! are, or when the runs were read).
 
 use crate::ui::Ctx;
-use crate::ui::text::{age, put, width};
+use super::look::ago;
+use crate::ui::text::{put, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -14,10 +15,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     buf.set_style(area, bar);
     let end = area.right().saturating_sub(1);
     let room = |x: u16| usize::from(end.saturating_sub(x));
-    let ago = |at| match age(at, ctx.now).as_str() {
-        "now" => "just now".to_string(),
-        ago => format!("{ago} ago"),
-    };
+    let ago = |at| ago(at, ctx.now);
 
     let mut x = area.x + 1;
     if view.is_loading() {

@@ -1,11 +1,11 @@
 //! One run: a title line (status, name, service, branch, revision, duration, age), then its
 //! jobs and their steps as a tree with status and durations; the selected row highlighted.
 
-use super::look::{job_duration, run_duration, short, step_duration, style, symbol, word};
+use super::look::{ago, job_duration, run_duration, short, step_duration, style, symbol, word};
 use crate::app::pipelines::{OpenRun, TreeRow, tree_rows};
 use crate::domain::pipeline::{Run, RunStatus};
 use crate::ui::Ctx;
-use crate::ui::text::{age, put, put_right};
+use crate::ui::text::{put, put_right};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -74,11 +74,7 @@ fn title(buf: &mut Buffer, area: Rect, run: &Run, ctx: &Ctx) {
     }
     parts.push((run_duration(run, ctx.now), theme.text));
     if let Some(at) = run.created_at {
-        let ago = match age(at, ctx.now).as_str() {
-            "now" => "just now".to_string(),
-            ago => format!("{ago} ago"),
-        };
-        parts.push((ago, theme.age));
+        parts.push((ago(at, ctx.now), theme.age));
     }
     for (text, style) in parts {
         x += put(buf, x, y, " · ", room(x), theme.muted);

@@ -55,7 +55,12 @@ mod tests {
 
     #[test]
     fn minimums_first_then_wants_in_priority_order() {
-        let parts = [Part::new(8, 12), Part::new(1, 1), Part::new(3, 9), Part::new(1, 5)];
+        let parts = [
+            Part::new(8, 12),
+            Part::new(1, 1),
+            Part::new(3, 9),
+            Part::new(1, 5),
+        ];
         assert_eq!(allot(30, &parts, &[0, 1, 2, 3]), [12, 1, 9, 5]);
         assert_eq!(allot(18, &parts, &[0, 1, 2, 3]), [12, 1, 4, 1]);
         // Too little room: a section that cannot have its minimum is left out.

@@ -12,8 +12,8 @@ mod summary;
 mod velocity;
 
 pub use burn::draw as draw_burn;
-pub use status::{draw as draw_status, hints};
 pub use layout::wrapped_height;
+pub use status::{draw as draw_status, hints};
 pub use summary::lines as summary_lines;
 
 use super::Ctx;
@@ -104,17 +104,22 @@ fn figures(buf: &mut Buffer, body: Rect, loaded: &Loaded, ctx: &Ctx) {
     };
     let header = summary::lines(&loaded.data.sprint, report, area.width, ctx);
     let header_h = wrapped_height(&header, area.width).min(area.height);
-    Paragraph::new(header)
-        .wrap(Wrap { trim: true })
-        .render(Rect { height: header_h, ..area }, buf);
+    Paragraph::new(header).wrap(Wrap { trim: true }).render(
+        Rect {
+            height: header_h,
+            ..area
+        },
+        buf,
+    );
     let rest = Rect {
         y: area.y + header_h + 1,
         height: area.height.saturating_sub(header_h + 1),
         ..area
     };
-    let note = report.history_note.as_ref().map(|n| {
-        vec![Line::styled(format!("ⓘ {n}"), ctx.theme.warning)]
-    });
+    let note = report
+        .history_note
+        .as_ref()
+        .map(|n| vec![Line::styled(format!("ⓘ {n}"), ctx.theme.warning)]);
     if rest.width >= TWO_COLUMNS {
         two_columns(buf, rest, loaded, note, ctx);
     } else {
@@ -125,7 +130,10 @@ fn figures(buf: &mut Buffer, body: Rect, loaded: &Loaded, ctx: &Ctx) {
 fn two_columns(buf: &mut Buffer, area: Rect, loaded: &Loaded, note: Option<Vec<Line>>, ctx: &Ctx) {
     let report = &loaded.report;
     let left_w = area.width * 11 / 20;
-    let left = Rect { width: left_w, ..area };
+    let left = Rect {
+        width: left_w,
+        ..area
+    };
     let right = Rect {
         x: area.x + left_w + 3,
         width: area.width.saturating_sub(left_w + 3),
@@ -142,26 +150,66 @@ fn two_columns(buf: &mut Buffer, area: Rect, loaded: &Loaded, note: Option<Vec<L
     ];
     let [chart_h, note_h, velocity_h] = stack(left, &parts, &[0, 1, 2]);
     let mut y = left.y;
-    burn::draw(buf, Rect { y, height: chart_h, ..left }, report, ctx.state.sprint.burnup, ctx);
+    burn::draw(
+        buf,
+        Rect {
+            y,
+            height: chart_h,
+            ..left
+        },
+        report,
+        ctx.state.sprint.burnup,
+        ctx,
+    );
     y += chart_h;
     if let Some(note) = note {
-        Paragraph::new(note).wrap(Wrap { trim: true }).render(Rect { y, height: note_h, ..left }, buf);
+        Paragraph::new(note).wrap(Wrap { trim: true }).render(
+            Rect {
+                y,
+                height: note_h,
+                ..left
+            },
+            buf,
+        );
     }
     y += note_h;
-    velocity::draw(buf, Rect { y, height: velocity_h, ..left }, report, ctx);
+    velocity::draw(
+        buf,
+        Rect {
+            y,
+            height: velocity_h,
+            ..left
+        },
+        report,
+        ctx,
+    );
 
     let parts = [
         Part::new(2, people::height(report) + 1),
         Part::new(1, risks::height(report) + 1),
     ];
     let [people_h, risks_h] = stack(right, &parts, &[0, 1]);
-    people::draw(buf, Rect { height: people_h, ..right }, report, ctx);
+    people::draw(
+        buf,
+        Rect {
+            height: people_h,
+            ..right
+        },
+        report,
+        ctx,
+    );
     let risks_area = Rect {
         y: right.y + people_h,
         height: risks_h,
         ..right
     };
-    risks::draw(buf, risks_area, report, ctx.state.sprint.rules.aging_days, ctx);
+    risks::draw(
+        buf,
+        risks_area,
+        report,
+        ctx.state.sprint.rules.aging_days,
+        ctx,
+    );
 }
 
 /// Narrow: chart, note, people, risks, velocity under each other; the chart keeps its
@@ -179,7 +227,11 @@ fn one_column(buf: &mut Buffer, area: Rect, loaded: &Loaded, note: Option<Vec<Li
     let heights = stack(area, &parts, &[0, 1, 2, 3, 4]);
     let mut y = area.y;
     let mut next = |h: u16| {
-        let part = Rect { y, height: h, ..area };
+        let part = Rect {
+            y,
+            height: h,
+            ..area
+        };
         y += h;
         part
     };
@@ -187,10 +239,18 @@ fn one_column(buf: &mut Buffer, area: Rect, loaded: &Loaded, note: Option<Vec<Li
     burn::draw(buf, next(chart_h), report, ctx.state.sprint.burnup, ctx);
     let note_area = next(note_h);
     if let Some(note) = note {
-        Paragraph::new(note).wrap(Wrap { trim: true }).render(note_area, buf);
+        Paragraph::new(note)
+            .wrap(Wrap { trim: true })
+            .render(note_area, buf);
     }
     people::draw(buf, next(people_h), report, ctx);
-    risks::draw(buf, next(risks_h), report, ctx.state.sprint.rules.aging_days, ctx);
+    risks::draw(
+        buf,
+        next(risks_h),
+        report,
+        ctx.state.sprint.rules.aging_days,
+        ctx,
+    );
     velocity::draw(buf, next(velocity_h), report, ctx);
 }
 

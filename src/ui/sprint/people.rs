@@ -26,13 +26,24 @@ pub fn draw(buf: &mut Buffer, area: Rect, report: &SprintReport, ctx: &Ctx) {
     if area.height == 0 {
         return;
     }
-    let idle: Vec<&str> = report.idle.iter().map(|p| p.display_name.as_str()).collect();
+    let idle: Vec<&str> = report
+        .idle
+        .iter()
+        .map(|p| p.display_name.as_str())
+        .collect();
     let title = if idle.is_empty() {
         "People".to_string()
     } else {
         format!("People · nothing in progress: {}", idle.join(", "))
     };
-    put(buf, area.x, area.y, &title, usize::from(area.width), theme.title);
+    put(
+        buf,
+        area.x,
+        area.y,
+        &title,
+        usize::from(area.width),
+        theme.title,
+    );
     if area.height < height(report) {
         compact(buf, area, report, ctx);
         return;
@@ -46,7 +57,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, report: &SprintReport, ctx: &Ctx) {
     let figures: u16 = widths.iter().sum();
     let name_w = usize::from(area.width.saturating_sub(figures + 1));
     let mut y = area.y + 1;
-    row(buf, area, y, widths, &headings.map(String::from), theme.muted);
+    row(
+        buf,
+        area,
+        y,
+        widths,
+        &headings.map(String::from),
+        theme.muted,
+    );
     for load in &report.per_person {
         y += 1;
         person_row(buf, area, y, widths, name_w, load, ctx);
@@ -98,7 +116,14 @@ fn person_row(
     let x = area.x + put(buf, area.x, y, name, name_w, style);
     if idle {
         // Words, not only colour: mono terminals read it too.
-        put(buf, x + 1, y, "○ idle", name_w.saturating_sub(usize::from(x - area.x) + 1), theme.warning);
+        put(
+            buf,
+            x + 1,
+            y,
+            "○ idle",
+            name_w.saturating_sub(usize::from(x - area.x) + 1),
+            theme.warning,
+        );
     }
     let cells = [
         cell(&load.in_progress),
@@ -110,7 +135,14 @@ fn person_row(
 }
 
 /// Figures right-aligned in their columns at the right of `area`.
-fn row(buf: &mut Buffer, area: Rect, y: u16, widths: [u16; 4], cells: &[String; 4], style: ratatui::style::Style) {
+fn row(
+    buf: &mut Buffer,
+    area: Rect,
+    y: u16,
+    widths: [u16; 4],
+    cells: &[String; 4],
+    style: ratatui::style::Style,
+) {
     let mut right = area.right();
     for (w, text) in widths.iter().zip(cells).rev() {
         let column = Rect {

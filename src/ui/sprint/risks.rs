@@ -96,7 +96,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, report: &SprintReport, aging_days: u32
         } else {
             share.max(2).min(left)
         };
-        put(buf, area.x, y, &kind.heading(aging_days), max, kind.style(ctx.theme));
+        put(
+            buf,
+            area.x,
+            y,
+            &kind.heading(aging_days),
+            max,
+            kind.style(ctx.theme),
+        );
         y += 1;
         let room = rows - 1;
         for (i, risk) in list.iter().enumerate().take(room) {
@@ -104,7 +111,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, report: &SprintReport, aging_days: u32
                 let more = format!("… {} more", list.len() - i);
                 put(buf, area.x + 2, y, &more, max, ctx.theme.muted);
             } else {
-                line(buf, Rect { y, height: 1, ..area }, risk, ctx);
+                line(
+                    buf,
+                    Rect {
+                        y,
+                        height: 1,
+                        ..area
+                    },
+                    risk,
+                    ctx,
+                );
             }
             y += 1;
         }
@@ -124,7 +140,14 @@ fn line(buf: &mut Buffer, area: Rect, risk: &Risk, ctx: &Ctx) {
         .as_ref()
         .map_or(String::new(), |p| p.display_name.clone());
     let tail = width(&days) + width(&who).min(WHO_WIDTH) + 2;
-    x += put(buf, x, area.y, &risk.summary, room(x).saturating_sub(tail), theme.text) + 1;
+    x += put(
+        buf,
+        x,
+        area.y,
+        &risk.summary,
+        room(x).saturating_sub(tail),
+        theme.text,
+    ) + 1;
     if !who.is_empty() {
         x += put(buf, x, area.y, &who, room(x).min(WHO_WIDTH), theme.assignee) + 1;
     }

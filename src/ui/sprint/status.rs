@@ -17,7 +17,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     let room = |x: u16| usize::from(end.saturating_sub(x));
     let mut x = area.x + 1;
     if view.is_loading() {
-        x += put(buf, x, area.y, "⟳ reading…", room(x), bar.patch(theme.pending)) + 2;
+        x += put(
+            buf,
+            x,
+            area.y,
+            "⟳ reading…",
+            room(x),
+            bar.patch(theme.pending),
+        ) + 2;
     }
     let read_at = view.shown_loaded().map(|l| l.at);
     // With nothing read yet the error fills the screen; saying it twice adds nothing.
@@ -27,7 +34,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
             .map(|at| format!(" · showing data from {}", ago(at, ctx.now)))
             .unwrap_or_default();
         let error_room = room(x).saturating_sub(width(&stale));
-        x += put(buf, x, area.y, &format!("⚠ {error}"), error_room, bar.patch(theme.error));
+        x += put(
+            buf,
+            x,
+            area.y,
+            &format!("⚠ {error}"),
+            error_room,
+            bar.patch(theme.error),
+        );
         put(buf, x, area.y, &stale, room(x), bar.patch(theme.warning));
         return;
     }

@@ -83,14 +83,26 @@ fn days_left(state: SprintState, report: &SprintReport) -> Option<String> {
 /// "Committed 30p · 10 issues  Completed 21p · 7 issues 70%".
 fn figures(report: &SprintReport, ctx: &Ctx) -> Vec<Span<'static>> {
     let theme = ctx.theme;
-    let issues = |n: usize| if n == 1 { "1 issue".to_string() } else { format!("{n} issues") };
+    let issues = |n: usize| {
+        if n == 1 {
+            "1 issue".to_string()
+        } else {
+            format!("{n} issues")
+        }
+    };
     let mut spans = vec![
         Span::styled("Committed ", theme.muted),
         Span::styled(pts(report.committed_points), theme.points),
-        Span::styled(format!(" · {}", issues(report.committed_issues)), theme.text),
+        Span::styled(
+            format!(" · {}", issues(report.committed_issues)),
+            theme.text,
+        ),
         Span::styled("  Completed ", theme.muted),
         Span::styled(pts(report.completed_points), theme.success),
-        Span::styled(format!(" · {}", issues(report.completed_issues)), theme.text),
+        Span::styled(
+            format!(" · {}", issues(report.completed_issues)),
+            theme.text,
+        ),
     ];
     let share = percent(report.completed_points, report.committed_points);
     if !share.is_empty() {

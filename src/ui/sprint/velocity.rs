@@ -35,7 +35,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, report: &SprintReport, ctx: &Ctx) {
     if area.height == 0 {
         return;
     }
-    put(buf, area.x, area.y, &title(report), usize::from(area.width), theme.title);
+    put(
+        buf,
+        area.x,
+        area.y,
+        &title(report),
+        usize::from(area.width),
+        theme.title,
+    );
     if area.height < 2 || report.velocity.is_empty() {
         return;
     }

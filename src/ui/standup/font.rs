@@ -93,7 +93,15 @@ pub fn width(text: &str, size: Size) -> Option<u16> {
 
 /// Draws `text` with its top-left corner at (x, y), never past `max` cells; returns false
 /// (drawing nothing) when the font cannot draw it.
-pub fn draw(buf: &mut Buffer, x: u16, y: u16, text: &str, size: Size, max: u16, style: Style) -> bool {
+pub fn draw(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    text: &str,
+    size: Size,
+    max: u16,
+    style: Style,
+) -> bool {
     let Some(glyphs) = glyphs(text) else {
         return false;
     };
@@ -149,7 +157,10 @@ mod tests {
         assert_eq!(width("1:05", Size::Large), Some(38));
         let top = format!("    ██{}██████  ", " ".repeat(12));
         assert_eq!(rows("1:0", Size::Large)[0], top);
-        assert_eq!(rows("Bo", Size::Half), ["█▀▀▀▄ ▄▀▀▀▄", "█▀▀▀▄ █   █", "▀▀▀▀   ▀▀▀ "]);
+        assert_eq!(
+            rows("Bo", Size::Half),
+            ["█▀▀▀▄ ▄▀▀▀▄", "█▀▀▀▄ █   █", "▀▀▀▀   ▀▀▀ "]
+        );
     }
 
     #[test]

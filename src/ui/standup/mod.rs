@@ -65,7 +65,10 @@ fn waiting(ctx: &Ctx) -> Vec<(String, Style)> {
         return vec![(format!("⚠ Could not read the sprint: {error}"), theme.error)];
     }
     if view.listed && view.active().is_none() {
-        return vec![("No active sprint on this board: nothing to stand up about".into(), theme.muted)];
+        return vec![(
+            "No active sprint on this board: nothing to stand up about".into(),
+            theme.muted,
+        )];
     }
     vec![("Reading the sprint for the standup…".into(), theme.muted)]
 }
@@ -83,20 +86,39 @@ fn bar(buf: &mut Buffer, area: Rect, standup: &Standup, loaded: &Loaded, ctx: &C
     let mut right = line.right().saturating_sub(1);
     if let Some(countdown) = &standup.countdown {
         let (text, style) = if countdown.paused() {
-            (format!("⏸ paused · {} left", clock(countdown.seconds_left(ctx.now))), theme.warning)
+            (
+                format!("⏸ paused · {} left", clock(countdown.seconds_left(ctx.now))),
+                theme.warning,
+            )
         } else {
-            (format!("{} left", clock(countdown.seconds_left(ctx.now))), theme.text)
+            (
+                format!("{} left", clock(countdown.seconds_left(ctx.now))),
+                theme.text,
+            )
         };
-        let at = Rect { width: right.saturating_sub(line.x), ..line };
+        let at = Rect {
+            width: right.saturating_sub(line.x),
+            ..line
+        };
         right = put_right(buf, at, line.y, &text, theme.status_bar.patch(style)).saturating_sub(2);
     }
     if ctx.state.sprint.is_loading() {
-        let at = Rect { width: right.saturating_sub(line.x), ..line };
+        let at = Rect {
+            width: right.saturating_sub(line.x),
+            ..line
+        };
         put_right(buf, at, line.y, "⟳", theme.status_bar.patch(theme.pending));
     }
     let text = format!("Standup · {} · {place}", loaded.data.sprint.name);
     let room = usize::from(right.saturating_sub(line.x + 3));
-    put(buf, line.x + 1, line.y, &text, room, theme.status_bar.patch(theme.title));
+    put(
+        buf,
+        line.x + 1,
+        line.y,
+        &text,
+        room,
+        theme.status_bar.patch(theme.title),
+    );
 }
 
 /// The name (or "Team") in big letters where the font has them, the time in big digits on
@@ -164,10 +186,18 @@ fn progress(buf: &mut Buffer, line: Rect, countdown: &Countdown, style: Style, c
     let total = countdown.length.num_seconds().max(1);
     let label = format!(" {}", clock(left));
     let bar_w = usize::from(line.width).saturating_sub(width(&label));
-    let used = bar_w * usize::try_from(total - left).unwrap_or(0) / usize::try_from(total).unwrap_or(1);
+    let used =
+        bar_w * usize::try_from(total - left).unwrap_or(0) / usize::try_from(total).unwrap_or(1);
     let mut x = line.x;
     x += put(buf, x, line.y, &"━".repeat(used), bar_w, style);
-    x += put(buf, x, line.y, &"─".repeat(bar_w - used), bar_w - used, theme.border);
+    x += put(
+        buf,
+        x,
+        line.y,
+        &"─".repeat(bar_w - used),
+        bar_w - used,
+        theme.border,
+    );
     put(buf, x, line.y, &label, width(&label), theme.text);
 }
 
@@ -199,7 +229,6 @@ fn keys(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
         x += put(buf, x, y, label, room(x), theme.footer_text) + 2;
     }
 }
-
 
 #[cfg(test)]
 mod tests {

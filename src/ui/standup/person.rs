@@ -19,7 +19,10 @@ const TWO_COLUMNS: u16 = 120;
 pub fn draw(buf: &mut Buffer, area: Rect, who: &Person, loaded: &Loaded, ctx: &Ctx) {
     let page = loaded.pages.iter().find(|p| p.person.id == who.id);
     let since = window_start(&loaded.data, ctx.now, &ctx.state.sprint.rules);
-    let since_day = since.with_timezone(&loaded.data.offset).format("%a %-d %b").to_string();
+    let since_day = since
+        .with_timezone(&loaded.data.offset)
+        .format("%a %-d %b")
+        .to_string();
     let moved = moved(page.map_or(&[][..], |p| &p.moved), &since_day, ctx);
     let mut rest = vec![in_progress(page, ctx)];
     rest.extend(blocked(page, ctx));
@@ -29,7 +32,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, who: &Person, loaded: &Loaded, ctx: &C
     }
     if area.width >= TWO_COLUMNS {
         let half = area.width / 2;
-        sections::draw(buf, Rect { width: half - 2, ..area }, &[moved]);
+        sections::draw(
+            buf,
+            Rect {
+                width: half - 2,
+                ..area
+            },
+            &[moved],
+        );
         let right = Rect {
             x: area.x + half + 2,
             width: area.width - half - 2,
@@ -65,7 +75,10 @@ fn moved(moves: &[Moved], since: &str, ctx: &Ctx) -> Section {
     Section {
         title: title(format!("Moved since {since}"), ctx),
         items,
-        empty: Some(Item::words(format!("Nothing moved since {since}"), theme.muted)),
+        empty: Some(Item::words(
+            format!("Nothing moved since {since}"),
+            theme.muted,
+        )),
         more_style: theme.muted,
     }
 }
@@ -109,7 +122,10 @@ fn blocked(page: Option<&StandupPage>, ctx: &Ctx) -> Option<Section> {
         .iter()
         .map(|issue| {
             Item::new(
-                vec![("✖".into(), theme.error), (issue.key.0.clone(), theme.card_key)],
+                vec![
+                    ("✖".into(), theme.error),
+                    (issue.key.0.clone(), theme.card_key),
+                ],
                 (issue.summary.clone(), theme.text),
                 vec![(issue.status_name.clone(), theme.muted)],
             )
@@ -139,7 +155,10 @@ fn shipped(deployments: &[&Deployment], since: &str, offset: FixedOffset, ctx: &
     Section {
         title: title("Deployments", ctx),
         items,
-        empty: Some(Item::words(format!("No deployments since {since}"), theme.muted)),
+        empty: Some(Item::words(
+            format!("No deployments since {since}"),
+            theme.muted,
+        )),
         more_style: theme.muted,
     }
 }

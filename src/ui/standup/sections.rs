@@ -66,7 +66,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, sections: &[Section]) {
     let budgets: Vec<usize> = items
         .iter()
         .map(|list| {
-            let n = if step == 2 { list.len() } else { list.len().min(left) };
+            let n = if step == 2 {
+                list.len()
+            } else {
+                list.len().min(left)
+            };
             left -= n.min(left);
             n
         })
@@ -87,10 +91,21 @@ pub fn draw(buf: &mut Buffer, area: Rect, sections: &[Section]) {
             if y >= area.bottom() {
                 break;
             }
-            let line = Rect { y, height: 1, ..area };
+            let line = Rect {
+                y,
+                height: 1,
+                ..area
+            };
             if budget > 1 && i + 1 == budget && list.len() > budget {
                 let more = format!("  … {} more", list.len() - i);
-                put(buf, line.x, y, &more, usize::from(line.width), section.more_style);
+                put(
+                    buf,
+                    line.x,
+                    y,
+                    &more,
+                    usize::from(line.width),
+                    section.more_style,
+                );
             } else {
                 draw_item(buf, line, item);
             }

@@ -17,9 +17,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, loaded: &Loaded, ctx: &Ctx) {
     let report = &loaded.report;
     let header = summary_lines(&loaded.data.sprint, report, area.width, ctx);
     let header_h = wrapped_height(&header, area.width).min(area.height);
-    Paragraph::new(header)
-        .wrap(Wrap { trim: true })
-        .render(Rect { height: header_h, ..area }, buf);
+    Paragraph::new(header).wrap(Wrap { trim: true }).render(
+        Rect {
+            height: header_h,
+            ..area
+        },
+        buf,
+    );
     let rest = Rect {
         y: area.y + header_h + 1,
         height: area.height.saturating_sub(header_h + 1),
@@ -28,7 +32,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, loaded: &Loaded, ctx: &Ctx) {
     let lists = [blocked(loaded, ctx), breaches(ctx)];
     if rest.width >= TWO_COLUMNS {
         let left_w = rest.width * 11 / 20;
-        draw_burn(buf, Rect { width: left_w, ..rest }, report, false, ctx);
+        draw_burn(
+            buf,
+            Rect {
+                width: left_w,
+                ..rest
+            },
+            report,
+            false,
+            ctx,
+        );
         let right = Rect {
             x: rest.x + left_w + 3,
             width: rest.width.saturating_sub(left_w + 3),
@@ -40,11 +53,24 @@ pub fn draw(buf: &mut Buffer, area: Rect, loaded: &Loaded, ctx: &Ctx) {
     // The lists first (they are what the team talks about), the chart what is left, but at
     // least its minimum.
     let gaps = lists.len().saturating_sub(1);
-    let wanted = lists.iter().map(|s| 1 + s.items.len().max(1)).sum::<usize>() + gaps;
+    let wanted = lists
+        .iter()
+        .map(|s| 1 + s.items.len().max(1))
+        .sum::<usize>()
+        + gaps;
     let wanted = u16::try_from(wanted).unwrap_or(u16::MAX);
     let lists_h = wanted.min(rest.height.saturating_sub(CHART_MIN + 1));
     let chart_h = rest.height.saturating_sub(lists_h + 1);
-    draw_burn(buf, Rect { height: chart_h, ..rest }, report, false, ctx);
+    draw_burn(
+        buf,
+        Rect {
+            height: chart_h,
+            ..rest
+        },
+        report,
+        false,
+        ctx,
+    );
     let below = Rect {
         y: rest.y + chart_h + 1,
         height: lists_h,
@@ -66,7 +92,10 @@ fn blocked(loaded: &Loaded, ctx: &Ctx) -> Section {
                 .as_ref()
                 .map_or(String::new(), |p| p.display_name.clone());
             Item::new(
-                vec![("✖".into(), theme.error), (risk.key.0.clone(), theme.card_key)],
+                vec![
+                    ("✖".into(), theme.error),
+                    (risk.key.0.clone(), theme.card_key),
+                ],
                 (risk.summary.clone(), theme.text),
                 vec![(who, theme.assignee)],
             )
@@ -113,7 +142,10 @@ fn breaches(ctx: &Ctx) -> Section {
     Section {
         title,
         items,
-        empty: Some(Item::words("Every column is within its limits", theme.success)),
+        empty: Some(Item::words(
+            "Every column is within its limits",
+            theme.success,
+        )),
         more_style: theme.muted,
     }
 }
