@@ -37,9 +37,9 @@ fn line(n: usize, out: &mut String) {
         }
         _ => {}
     }
-    if n % 97 == 0 {
+    if n.is_multiple_of(97) {
         let _ = writeln!(out, "\x1b[31merror\x1b[0m: request {n} timeout after 30s");
-    } else if n % 7 == 0 {
+    } else if n.is_multiple_of(7) {
         let _ = write!(out, "\x1b[36mINFO\x1b[0m payload {n}: ");
         out.push_str(&"abcdefghij".repeat(40));
         out.push('\n');

@@ -175,6 +175,26 @@ fn a_finished_run_is_not_polled() {
     assert_eq!((state.pipelines.clock_due, state.pipelines.poll_due), (None, None));
 }
 
+#[test]
+fn a_failed_read_of_the_open_run_shows_on_it_not_on_the_list() {
+    let mut state = listed(100);
+    act(&mut state, Action::Open);
+    let failed = SyncEvent::RunsFailed {
+        backend: 0,
+        error: "cannot load pipeline run r-3: timed out".into(),
+    };
+    update(&mut state, Msg::Sync(failed), now());
+    let open = state.pipelines.run.as_ref().unwrap();
+    assert_eq!(
+        open.error.as_deref(),
+        Some("cannot load pipeline run r-3: timed out")
+    );
+    assert!(!open.in_flight);
+    assert_eq!(state.pipelines.backends[0].last_error, None);
+    // The run is still running: it is asked for again.
+    assert_eq!(state.pipelines.poll_due, Some(now() + Duration::seconds(2)));
+}
+
 fn deployment(run_id: Option<&str>) -> Deployment {
     Deployment {
         id: DeploymentId("d-7".into()),

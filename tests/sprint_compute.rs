@@ -140,16 +140,19 @@ fn working_days_follow_the_configured_week() {
     assert_eq!(r.burndown[2].completed, 12.0, "A, D and F done by Sunday");
 }
 
+/// Name, (issues, points) in progress, done and not started, WIP.
+type Row<'a> = (
+    Option<&'a str>,
+    (usize, f64),
+    (usize, f64),
+    (usize, f64),
+    usize,
+);
+
 #[test]
 fn per_person_loads_and_who_is_idle() {
     let r = report(&data(cards(), Vec::new()), date(4), &rules());
-    let rows: Vec<(
-        Option<&str>,
-        (usize, f64),
-        (usize, f64),
-        (usize, f64),
-        usize,
-    )> = r
+    let rows: Vec<Row> = r
         .per_person
         .iter()
         .map(|l| {

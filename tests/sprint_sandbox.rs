@@ -194,3 +194,69 @@ async fn jql_compares_update_dates() {
             .contains("Date value 'yesterday'")
     );
 }
+
+fn print_sprint(args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shipdeck"))
+        .args(["--demo", "print", "sprint"])
+        .args(args)
+        .env("SHIPDECK_CONFIG", "")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn print_sprint_json_has_the_promised_fields() {
+    let doc: Value = serde_json::from_str(&print_sprint(&["--format", "json"])).unwrap();
+    assert_eq!(doc["name"], "Sprint 23");
+    assert_eq!(doc["state"], "active");
+    assert!(doc["goal"].is_string() && doc["start"].is_string() && doc["end"].is_string());
+    assert!(doc["days_left"].is_u64());
+    assert!(doc["committed_points"].as_f64().unwrap() > doc["completed_points"].as_f64().unwrap());
+    let burndown = doc["burndown"].as_array().unwrap();
+    assert!(burndown.len() >= 3);
+    assert!(burndown[0]["date"].is_string() && burndown[0]["remaining"].is_number());
+    let people = doc["per_person"].as_array().unwrap();
+    assert!(people.iter().any(|p| p["person"]["name"] == "王芳"));
+    assert!(
+        people.iter().any(|p| p["person"].is_null()),
+        "the unassigned row"
+    );
+    assert_eq!(doc["velocity"].as_array().map(Vec::len), Some(6));
+    assert_eq!(doc["added"]["issues"], 1);
+
+    let closed = print_sprint(&["--format", "json", "--sprint", "6"]);
+    let closed: Value = serde_json::from_str(&closed).unwrap();
+    assert_eq!(
+        (&closed["name"], &closed["state"], &closed["days_left"]),
+        (
+            &Value::from("Sprint 22"),
+            &Value::from("closed"),
+            &Value::from(0)
+        )
+    );
+}
+
+#[test]
+fn print_sprint_plain_is_a_readable_summary() {
+    let text = print_sprint(&[]);
+    for part in [
+        "Sprint 23 (active)",
+        "Burndown",
+        "People",
+        "Risks",
+        "Velocity",
+        "average",
+    ] {
+        assert!(text.contains(part), "{part} missing from:\n{text}");
+    }
+    assert!(
+        text.lines().any(|l| l.contains('#') && l.contains('|')),
+        "an ASCII chart"
+    );
+}

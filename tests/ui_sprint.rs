@@ -24,8 +24,10 @@ use std::time::Duration;
 
 fn base() -> State {
     let mut state = State::new(WipPolicy::Warn, Duration::from_secs(60));
-    let mut settings = StandupConfig::default();
-    settings.order = StandupOrder::Config;
+    let settings = StandupConfig {
+        order: StandupOrder::Config,
+        ..StandupConfig::default()
+    };
     state.sprint = SprintView::new(SprintRules::default(), settings);
     state
 }

@@ -1,5 +1,5 @@
-//! Deploy work of the engine: matrix and history fetches, confirmed actions, watching a
-//! deployment until it finishes, and following a run's log by offset.
+//! Deploy work of the engine: matrix and history fetches, confirmed actions, and watching a
+//! deployment until it finishes.
 
 use super::engine::patient;
 use super::{DeployAction, SyncEvent};
@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc::UnboundedSender;
 
-/// How often a watched deployment and a followed log are polled.
+/// How often a watched deployment is polled.
 const POLL: Duration = Duration::from_millis(1500);
 /// Consecutive failed polls before watching gives up (and says so).
 const POLL_FAILURES: usize = 5;
@@ -252,143 +252,5 @@ async fn watch(
                 return None;
             }
         }
-    }
-}
-
-/// Follows a run's log, job after job, by offset until the run has ended and every job's
-/// log is complete. Aborted by the engine when the view closes.
-pub async fn follow_log(link: DeployLink, run_id: String, events: Events) {
-    let failed = |error: String| SyncEvent::LogFailed {
-        run_id: run_id.clone(),
-        error,
-    };
-    let Some(ci) = link.ci.clone() else {
-        send(
-            &events,
-            failed(format!(
-                "{} does not serve pipeline runs",
-                link.backend.name()
-            )),
-        );
-        return;
-    };
-    let (mut job_index, mut offset, mut failures) = (0usize, 0u64, 0usize);
-    let mut carry = Vec::new();
-    loop {
-        let step = async {
-            let run = ci.run(&run_id).await?;
-            let Some(job) = run.jobs.get(job_index).cloned() else {
-                return Ok((run.status.is_active(), None));
-            };
-            let chunk = ci.log(&run_id, &job.id, offset).await?;
-            Ok::<_, ProviderError>((true, Some((job, chunk))))
-        };
-        match step.await {
-            Ok((_, Some((job, chunk)))) => {
-                failures = 0;
-                let mut text = if offset == 0 {
-                    format!("── {} ──\n", job.name)
-                } else {
-                    String::new()
-                };
-                offset = chunk.next_offset();
-                text.push_str(&decode(&mut carry, &chunk.bytes));
-                // A job whose log is complete hands over to the next one.
-                let job_done = chunk.complete && !job.status.is_active();
-                if job_done {
-                    job_index += 1;
-                    offset = 0;
-                }
-                if !text.is_empty() {
-                    send(
-                        &events,
-                        SyncEvent::LogAppended {
-                            run_id: run_id.clone(),
-                            job: job.name,
-                            text,
-                            complete: false,
-                        },
-                    );
-                }
-                if job_done {
-                    continue;
-                }
-            }
-            Ok((still_running, None)) => {
-                if !still_running {
-                    let job = String::new();
-                    send(
-                        &events,
-                        SyncEvent::LogAppended {
-                            run_id: run_id.clone(),
-                            job,
-                            text: String::new(),
-                            complete: true,
-                        },
-                    );
-                    return;
-                }
-            }
-            Err(e) if e.is_transient() && failures + 1 < POLL_FAILURES => failures += 1,
-            Err(e) => {
-                send(&events, failed(e.to_string()));
-                return;
-            }
-        }
-        tokio::time::sleep(POLL).await;
-    }
-}
-
-/// UTF-8 text from a byte stream whose chunks may split a character: an incomplete tail is
-/// carried to the next chunk; invalid bytes become U+FFFD.
-pub fn decode(carry: &mut Vec<u8>, bytes: &[u8]) -> String {
-    carry.extend_from_slice(bytes);
-    let mut out = String::new();
-    let mut rest: &[u8] = carry;
-    loop {
-        match std::str::from_utf8(rest) {
-            Ok(text) => {
-                out.push_str(text);
-                rest = &[];
-                break;
-            }
-            Err(e) => {
-                let (valid, after) = rest.split_at(e.valid_up_to());
-                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
-                match e.error_len() {
-                    Some(bad) => {
-                        out.push('\u{fffd}');
-                        rest = &after[bad..];
-                    }
-                    None => {
-                        rest = after;
-                        break;
-                    }
-                }
-            }
-        }
-    }
-    *carry = rest.to_vec();
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::decode;
-
-    #[test]
-    fn a_character_split_across_chunks_survives() {
-        let bytes = "ok ✔ done".as_bytes();
-        let mut carry = Vec::new();
-        let first = decode(&mut carry, &bytes[..5]);
-        let second = decode(&mut carry, &bytes[5..]);
-        assert_eq!(first + &second, "ok ✔ done");
-        assert!(carry.is_empty());
-    }
-
-    #[test]
-    fn invalid_bytes_become_replacement_characters() {
-        let mut carry = Vec::new();
-        assert_eq!(decode(&mut carry, b"a\xffb"), "a\u{fffd}b");
     }
 }

@@ -53,7 +53,6 @@ async fn run(
     let (done_tx, mut done_rx) = mpsc::unbounded_channel::<()>();
     let mut board_in_flight = false;
     let mut board_again = false;
-    let mut log_task: Option<JoinHandle<()>> = None;
     let mut tail_task: Option<JoinHandle<()>> = None;
     let mut sprint_task: Option<(u64, JoinHandle<()>)> = None;
     loop {
@@ -67,19 +66,6 @@ async fn run(
                         if let Some(tracker) = &providers.tracker {
                             board_in_flight = true;
                             tokio::spawn(fetch_board(tracker.clone(), events.clone(), done_tx.clone()));
-                        }
-                    }
-                    Request::StopLog => {
-                        if let Some(task) = log_task.take() {
-                            task.abort();
-                        }
-                    }
-                    Request::FollowLog { backend, run_id } => {
-                        if let Some(task) = log_task.take() {
-                            task.abort();
-                        }
-                        if let Some(link) = providers.deploys.get(backend).cloned() {
-                            log_task = Some(tokio::spawn(deploys::follow_log(link, run_id, events.clone())));
                         }
                     }
                     Request::StopTail => {
@@ -122,7 +108,7 @@ async fn run(
         }
     }
     let sprint_task = sprint_task.map(|(_, task)| task);
-    for task in [log_task, tail_task, sprint_task].into_iter().flatten() {
+    for task in [tail_task, sprint_task].into_iter().flatten() {
         task.abort();
     }
 }
@@ -207,8 +193,6 @@ fn handle(providers: &Providers, request: Request, events: &UnboundedSender<Sync
         }
         Request::FetchBoard
         | Request::FetchSprint { .. }
-        | Request::FollowLog { .. }
-        | Request::StopLog
         | Request::TailLog { .. }
         | Request::StopTail => {}
     }

@@ -6,7 +6,7 @@ mod engine;
 mod pipelines;
 mod sprints;
 
-pub use deploys::{DeployLink, decode};
+pub use deploys::DeployLink;
 pub use engine::{Engine, Providers, patient, spawn};
 pub use pipelines::{TailTiming, save_log, tail_log};
 
@@ -41,12 +41,6 @@ pub enum Request {
         action: DeployAction,
         key: IdempotencyKey,
     },
-    /// Follow the log of a run (its running or failed job) until it completes.
-    FollowLog {
-        backend: usize,
-        run_id: String,
-    },
-    StopLog,
     /// Recent pipeline runs of every backend that serves them.
     FetchRuns,
     /// One run with its jobs and steps (polled while it runs).
@@ -164,17 +158,6 @@ pub enum SyncEvent {
     DeploymentUpdated {
         backend: usize,
         deployment: Deployment,
-    },
-    /// New log text (decoded lossily; the app sanitises).
-    LogAppended {
-        run_id: String,
-        job: String,
-        text: String,
-        complete: bool,
-    },
-    LogFailed {
-        run_id: String,
-        error: String,
     },
     RunsLoaded {
         backend: usize,

@@ -5,6 +5,7 @@ use super::Ctx;
 use super::footer::key_label;
 use super::text::{fit, put, put_right, width};
 use crate::app::{Action, Screen};
+use crate::domain::BoardKind;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -84,8 +85,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     }
 }
 
-/// The screens there is something to see on: the tracker's three, the deploys when a
-/// backend is configured, and whichever is open.
+/// The screens there is something to see on: the board, the sprint and standup of a scrum
+/// board, the deploys and pipelines when a backend serves them, and whichever is open.
 fn screens(ctx: &Ctx) -> Vec<(Screen, Action, &'static str)> {
     let state = ctx.state;
     let all = [
@@ -102,7 +103,11 @@ fn screens(ctx: &Ctx) -> Vec<(Screen, Action, &'static str)> {
                 Screen::Pipelines => state.pipelines.has_ci(),
                 // The board says what to configure when there is no tracker.
                 Screen::Board => true,
-                Screen::Sprint | Screen::Standup => state.has_tracker,
+                // A kanban board has no sprints to show.
+                Screen::Sprint | Screen::Standup => {
+                    let kanban = state.board.as_ref().map(|b| b.kind) == Some(BoardKind::Kanban);
+                    state.has_tracker && !kanban
+                }
             };
             reachable || *screen == state.screen
         })
