@@ -115,15 +115,27 @@ fn frame(c: &mut Criterion, name: &str, state: &State) {
 fn render(c: &mut Criterion) {
     for lines in [1_000, 1_000_000] {
         let mut state = state(lines);
-        frame(c, &format!("log frame 200x60 following, {lines} lines"), &state);
+        frame(
+            c,
+            &format!("log frame 200x60 following, {lines} lines"),
+            &state,
+        );
         search(&mut state, "timeout");
         // From the end, half way up: a paused window full of highlighted matches.
         for _ in 0..lines / 200 {
             act(&mut state, Action::SearchPrev);
         }
-        frame(c, &format!("log frame 200x60 paused on a match, {lines} lines"), &state);
+        frame(
+            c,
+            &format!("log frame 200x60 paused on a match, {lines} lines"),
+            &state,
+        );
         act(&mut state, Action::ToggleFilterMode);
-        frame(c, &format!("log frame 200x60 filter mode, {lines} lines"), &state);
+        frame(
+            c,
+            &format!("log frame 200x60 filter mode, {lines} lines"),
+            &state,
+        );
     }
 }
 
@@ -140,12 +152,10 @@ fn ingest(c: &mut Criterion) {
         act(&mut state, Action::Bottom);
         c.bench_function(&format!("log batch of 330 lines into {lines}"), |b| {
             b.iter_batched(
-                || {
-                    SyncEvent::LogBytes {
-                        run_id: "r-1".into(),
-                        job_id: "j-1".into(),
-                        bytes: batch.clone(),
-                    }
+                || SyncEvent::LogBytes {
+                    run_id: "r-1".into(),
+                    job_id: "j-1".into(),
+                    bytes: batch.clone(),
                 },
                 |event| update(&mut state, Msg::Sync(event), now()),
                 BatchSize::SmallInput,

@@ -108,7 +108,10 @@ fn enter_on_a_job_tails_its_log_from_the_start_and_esc_stops_it() {
     act(&mut state, Action::Up);
     act(&mut state, Action::Up);
     let open = state.pipelines.run.as_ref().unwrap();
-    assert_eq!(tree_rows(open.run.as_ref().unwrap())[open.selected], TreeRow::Job(1));
+    assert_eq!(
+        tree_rows(open.run.as_ref().unwrap())[open.selected],
+        TreeRow::Job(1)
+    );
     assert_eq!(
         act(&mut state, Action::Open),
         vec![Effect::Sync(Request::TailLog {
@@ -132,7 +135,10 @@ fn enter_on_a_job_tails_its_log_from_the_start_and_esc_stops_it() {
 fn an_open_active_run_is_polled_and_its_clock_ticks_but_not_under_the_viewer() {
     let mut state = listed(100);
     // The list shows a running run's live duration: a 1 s clock, nothing polled.
-    assert_eq!(state.pipelines.clock_due, Some(now() + Duration::seconds(1)));
+    assert_eq!(
+        state.pipelines.clock_due,
+        Some(now() + Duration::seconds(1))
+    );
     assert_eq!(state.pipelines.poll_due, None);
     act(&mut state, Action::Open);
     let loaded = SyncEvent::RunLoaded {
@@ -172,7 +178,10 @@ fn a_finished_run_is_not_polled() {
         run: failed_run(),
     };
     update(&mut state, Msg::Sync(loaded), now());
-    assert_eq!((state.pipelines.clock_due, state.pipelines.poll_due), (None, None));
+    assert_eq!(
+        (state.pipelines.clock_due, state.pipelines.poll_due),
+        (None, None)
+    );
 }
 
 #[test]
@@ -285,7 +294,14 @@ fn a_deployments_v_picks_the_failed_job_else_the_last() {
     }
     let mut state = deploy_screen(deployment(Some("r-2")));
     act(&mut state, Action::ViewLog);
-    update(&mut state, Msg::Sync(SyncEvent::RunLoaded { backend: 0, run: fine }), now());
+    update(
+        &mut state,
+        Msg::Sync(SyncEvent::RunLoaded {
+            backend: 0,
+            run: fine,
+        }),
+        now(),
+    );
     assert_eq!(viewer(&state).source.job_id, "j-3");
 }
 

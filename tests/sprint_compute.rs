@@ -4,11 +4,13 @@
 
 #[path = "sprint_compute/data.rs"]
 mod data;
+#[path = "sprint_compute/standup.rs"]
+mod standup;
 
 use chrono::{NaiveDate, TimeZone, Utc, Weekday};
 use data::*;
 use shipdeck::domain::sprint::{
-    BurnPoint, Scope, SprintData, SprintRules, report, standup_pages, working_days_between,
+    BurnPoint, Scope, SprintData, SprintRules, report, working_days_between,
 };
 use shipdeck::domain::{IssueKey, SprintState};
 
@@ -290,42 +292,4 @@ fn a_closed_sprint_stops_at_its_end_and_a_future_one_has_no_burndown() {
     let r = report(&future, date(4), &rules());
     assert!(r.burndown.is_empty() && r.ideal.is_empty());
     assert_eq!((r.days_left, r.working_days), (None, 0));
-}
-
-#[test]
-fn standup_pages_show_moves_since_the_previous_working_day() {
-    let data = data(cards(), Vec::new());
-    // Tuesday 10:00 +10:00: since Monday 00:00.
-    let tuesday = at(4, 10, 0).to_utc();
-    let pages = standup_pages(&data, tuesday, &rules());
-    let names: Vec<&str> = pages
-        .iter()
-        .map(|p| p.person.display_name.as_str())
-        .collect();
-    assert_eq!(names, ["Ana", "Ben", "Cy"]);
-    let ben = &pages[1];
-    let moved: Vec<(&str, &str, &str)> = ben
-        .moved
-        .iter()
-        .map(|m| (m.key.0.as_str(), m.from.as_str(), m.to.as_str()))
-        .collect();
-    assert_eq!(moved, [("D", "Done", "To Do")]);
-    assert_eq!(keys(ben.blocked.iter().map(|i| &i.key)), ["B"]);
-    let ana = &pages[0];
-    assert!(ana.moved.is_empty());
-    let in_progress: Vec<(&str, Option<u32>)> = ana
-        .in_progress
-        .iter()
-        .map(|(i, age)| (i.key.0.as_str(), *age))
-        .collect();
-    assert_eq!(in_progress, [("C", Some(2))]);
-
-    // Monday 10:00: since Friday 00:00, so the weekend's moves are in.
-    let monday = at(3, 10, 0).to_utc();
-    let pages = standup_pages(&data, monday, &rules());
-    let moved =
-        |i: usize| -> Vec<&str> { pages[i].moved.iter().map(|m| m.key.0.as_str()).collect() };
-    assert_eq!(moved(0), ["A", "C"]);
-    assert_eq!(moved(1), ["D"]);
-    assert_eq!(moved(2), ["F"]);
 }

@@ -207,7 +207,8 @@ fn the_selected_card_is_highlighted() {
     let terminal = draw_with(&state(), &theme, 80, 24);
     let buffer = terminal.backend().buffer();
     let selection_bg = theme.selection.bg.unwrap();
-    let rows: Vec<u16> = (0..24)
+    // Below the header, whose active screen tab has the selection style too.
+    let rows: Vec<u16> = (1..24)
         .filter(|&y| (0..80).any(|x| buffer[(x, y)].bg == selection_bg))
         .collect();
     // Exactly the two lines of PAY-111, across the focused column's inside, marked "▌".

@@ -69,8 +69,14 @@ fn the_run_list_80x24_with_a_failed_run() {
     act(&mut state, Action::Down);
     let terminal = draw(&state, 80, 24);
     let screen = text(&terminal);
-    assert!(screen.contains("▸✖ payments Build and deploy r-2"), "{screen}");
-    assert!(screen.contains(" ⟳ payments Build and deploy r-3"), "{screen}");
+    assert!(
+        screen.contains("▸✖ payments Build and deploy r-2"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(" ⟳ payments Build and deploy r-3"),
+        "{screen}"
+    );
     assert_snapshot!(terminal.backend());
 }
 
@@ -93,7 +99,11 @@ fn the_run_tree_80x24() {
     };
     update(&mut state, Msg::Sync(loaded), now());
     let terminal = draw(&state, 80, 24);
-    assert!(text(&terminal).contains("▸   ✖ Integration tests"), "{}", text(&terminal));
+    assert!(
+        text(&terminal).contains("▸   ✖ Integration tests"),
+        "{}",
+        text(&terminal)
+    );
     assert_snapshot!(terminal.backend());
 }
 
@@ -103,7 +113,10 @@ fn the_log_view_with_search_highlights_and_a_folded_group_80x24() {
     search(&mut state, "refund");
     let terminal = draw(&state, 80, 24);
     let screen = text(&terminal);
-    assert!(screen.contains("▸ Run actions/checkout@v4 (2 lines)"), "{screen}");
+    assert!(
+        screen.contains("▸ Run actions/checkout@v4 (2 lines)"),
+        "{screen}"
+    );
     assert!(screen.contains("3/3"), "{screen}");
     assert_snapshot!(terminal.backend());
 
@@ -114,7 +127,11 @@ fn the_log_view_with_search_highlights_and_a_folded_group_80x24() {
         let rows: Vec<String> = (0..24)
             .map(|y| (0..80).map(|x| buffer[(x, y)].symbol()).collect())
             .collect();
-        let (y, row) = rows.iter().enumerate().filter(|(_, r)| r.contains(needle)).nth(nth)?;
+        let (y, row) = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.contains(needle))
+            .nth(nth)?;
         let x = row.find(needle)?;
         let col = row[..x].chars().count() as u16;
         Some(&buffer[(col, y as u16)])
@@ -148,7 +165,10 @@ fn the_log_view_200x60_wrapped_with_timestamps_and_the_group_open() {
     act(&mut state, Action::ToggleTimestamps);
     let terminal = draw(&state, 200, 60);
     let screen = text(&terminal);
-    assert!(screen.contains("09:00:01 ▾ Run actions/checkout@v4"), "{screen}");
+    assert!(
+        screen.contains("09:00:01 ▾ Run actions/checkout@v4"),
+        "{screen}"
+    );
     assert_snapshot!(terminal.backend());
 }
 
@@ -176,7 +196,10 @@ fn the_search_being_typed_and_the_dropped_lines_note() {
         update(&mut state, Msg::Input(c), now());
     }
     let screen = text(&draw(&state, 80, 24));
-    assert!(screen.contains("⚠ 20 older lines dropped · s saves the whole log"), "{screen}");
+    assert!(
+        screen.contains("⚠ 20 older lines dropped · s saves the whole log"),
+        "{screen}"
+    );
     assert!(screen.contains("/line 2█"), "{screen}");
 }
 

@@ -11,12 +11,14 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use shipdeck::app::deploy::BackendView;
 use shipdeck::app::keymap::Keymap;
+use shipdeck::app::pipelines::RunsBackend;
 use shipdeck::app::sprint::SprintView;
 use shipdeck::app::{Action, Msg, State, update};
 use shipdeck::config::{StandupConfig, StandupOrder, WipPolicy};
 use shipdeck::domain::deploy::{
     DeployKind, DeployState, Deployment, DeploymentId, Environment, Health, Service,
 };
+use shipdeck::domain::pipeline::{Run, RunStatus};
 use shipdeck::domain::sprint::SprintRules;
 use shipdeck::sync::SyncEvent;
 use shipdeck::ui::{self, Theme};
@@ -98,14 +100,30 @@ fn standup() -> State {
                 "staging",
                 deployment("d-7", "staging", "ana", DeployState::Succeeded, 16),
             ),
-            env(
-                "prod",
-                deployment("d-8", "prod", "ana", DeployState::Failed, 15),
-            ),
+            env("prod", {
+                let mut failed = deployment("d-8", "prod", "ana", DeployState::Failed, 15);
+                failed.run_id = Some("r-88".into());
+                failed
+            }),
         ],
     }];
     backend.last_synced = Some(now());
     state.deploy.backends = vec![backend];
+    let mut runs = RunsBackend::new("sandbox", true);
+    runs.runs = vec![Run {
+        id: "r-88".into(),
+        service: Some("payments".into()),
+        name: "deploy".into(),
+        branch: Some("main".into()),
+        revision: Some("9f0e1d2c33".into()),
+        status: RunStatus::Failed,
+        created_at: Some(now() - TimeDelta::hours(15)),
+        finished_at: None,
+        url: None,
+        jobs: Vec::new(),
+    }];
+    runs.last_synced = Some(now());
+    state.pipelines.backends = vec![runs];
     let start = now() - TimeDelta::seconds(32);
     apply(&mut state, Msg::Action(Action::ScreenStandup), start);
     list(&mut state);
@@ -204,7 +222,7 @@ fn loading_and_failing_before_any_figures() {
 fn standup_person_80x24() {
     let terminal = draw(&standup(), 80, 24);
     let text = screen(&terminal);
-    for words in ["1 of 5", "0:58", "PAY-110", "Deployments"] {
+    for words in ["1 of 5", "0:58", "PAY-110", "Deployments", "Failed runs"] {
         assert!(text.contains(words), "{words}: {text}");
     }
     assert_snapshot!(terminal.backend());

@@ -177,7 +177,11 @@ impl State {
     /// The log viewer's search is being typed.
     pub fn log_search_active(&self) -> bool {
         self.screen == Screen::Pipelines
-            && self.pipelines.viewer.as_ref().is_some_and(|v| v.input.is_some())
+            && self
+                .pipelines
+                .viewer
+                .as_ref()
+                .is_some_and(|v| v.input.is_some())
     }
 
     /// Something is being fetched: the status bar's spinner, and no refresh timer.

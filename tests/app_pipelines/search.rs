@@ -64,7 +64,11 @@ fn the_filter_survives_wrap_and_timestamp_toggles() {
     feed(&mut state, &lines_with(1, 20, &[3, 8, 15]));
     search(&mut state, "match");
     act(&mut state, Action::ToggleFilterMode);
-    let only = ["line 3 MATCH here", "line 8 MATCH here", "line 15 MATCH here"];
+    let only = [
+        "line 3 MATCH here",
+        "line 8 MATCH here",
+        "line 15 MATCH here",
+    ];
     assert_eq!(shown(&state), only);
     act(&mut state, Action::ToggleWrap);
     act(&mut state, Action::ToggleTimestamps);
@@ -86,7 +90,11 @@ fn new_lines_are_searched_as_they_arrive() {
     assert_eq!(position(&state), (Some(1), 3));
     assert_eq!(
         shown(&state),
-        ["line 4 MATCH here", "line 12 MATCH here", "line 20 MATCH here"]
+        [
+            "line 4 MATCH here",
+            "line 12 MATCH here",
+            "line 20 MATCH here"
+        ]
     );
 }
 
@@ -103,7 +111,11 @@ fn dropped_lines_leave_the_search_right() {
     let search = viewer(&state).search.as_ref().unwrap();
     let matched: Vec<u64> = search.matches.iter().copied().collect();
     assert_eq!(matched, [9, 12]);
-    assert_eq!(position(&state), (Some(1), 2), "the current match moved to the oldest left");
+    assert_eq!(
+        position(&state),
+        (Some(1), 2),
+        "the current match moved to the oldest left"
+    );
     act(&mut state, Action::SearchNext);
     assert_eq!(cursor_text(&state), "line 12 MATCH here");
 }
@@ -114,13 +126,24 @@ fn filter_needs_a_search_and_an_empty_search_clears_both() {
     feed(&mut state, &lines_with(1, 5, &[2]));
     act(&mut state, Action::ToggleFilterMode);
     assert!(!viewer(&state).filter);
-    assert!(state.pipelines.note.as_deref().unwrap().contains("search first"));
+    assert!(
+        state
+            .pipelines
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("search first")
+    );
     search(&mut state, "match");
     act(&mut state, Action::ToggleFilterMode);
     assert!(viewer(&state).filter);
     search(&mut state, "");
     assert!(viewer(&state).search.is_none() && !viewer(&state).filter);
-    assert_eq!(viewer(&state).recall, "match", "the recall keeps the last real search");
+    assert_eq!(
+        viewer(&state).recall,
+        "match",
+        "the recall keeps the last real search"
+    );
 }
 
 #[test]
@@ -129,6 +152,9 @@ fn a_search_with_no_match_says_so() {
     feed(&mut state, &lines_with(1, 5, &[]));
     search(&mut state, "nothing");
     assert_eq!(position(&state), (None, 0));
-    assert_eq!(state.pipelines.note.as_deref(), Some("No line matches “nothing”"));
+    assert_eq!(
+        state.pipelines.note.as_deref(),
+        Some("No line matches “nothing”")
+    );
     assert!(viewer(&state).follow, "nothing to jump to: still following");
 }

@@ -62,7 +62,10 @@ pub fn failed_run() -> Run {
                 "j-1",
                 "build",
                 Succeeded,
-                vec![step("Checkout", Succeeded, Some(600)), step("Compile", Succeeded, Some(500))],
+                vec![
+                    step("Checkout", Succeeded, Some(600)),
+                    step("Compile", Succeeded, Some(500)),
+                ],
             ),
             job(
                 "j-2",
@@ -73,7 +76,12 @@ pub fn failed_run() -> Run {
                     step("Integration tests", Failed, Some(300)),
                 ],
             ),
-            job("j-3", "deploy", Cancelled, vec![step("Rollout", Cancelled, None)]),
+            job(
+                "j-3",
+                "deploy",
+                Cancelled,
+                vec![step("Rollout", Cancelled, None)],
+            ),
         ],
     )
 }
@@ -85,8 +93,18 @@ pub fn running_run() -> Run {
         Running,
         2,
         vec![
-            job("j-1", "build", Succeeded, vec![step("Compile", Succeeded, Some(100))]),
-            job("j-2", "deploy", Running, vec![step("Rollout", Running, Some(40))]),
+            job(
+                "j-1",
+                "build",
+                Succeeded,
+                vec![step("Compile", Succeeded, Some(100))],
+            ),
+            job(
+                "j-2",
+                "deploy",
+                Running,
+                vec![step("Rollout", Running, Some(40))],
+            ),
         ],
     )
 }
@@ -124,7 +142,12 @@ pub fn viewing(max_lines: usize) -> State {
         .pipelines
         .rows()
         .iter()
-        .position(|r| state.pipelines.run_at(*r).is_some_and(|run| run.id == "r-2"))
+        .position(|r| {
+            state
+                .pipelines
+                .run_at(*r)
+                .is_some_and(|run| run.id == "r-2")
+        })
         .unwrap();
     state.pipelines.selected = row;
     act(&mut state, Action::Open);
@@ -163,7 +186,11 @@ pub fn tail(state: &mut State, tail: TailState) {
 /// Types `text` into the search and presses Enter.
 pub fn search(state: &mut State, text: &str) {
     act(state, Action::Filter);
-    let typed = state.pipelines.viewer.as_ref().and_then(|v| v.input.clone());
+    let typed = state
+        .pipelines
+        .viewer
+        .as_ref()
+        .and_then(|v| v.input.clone());
     for _ in typed.unwrap_or_default().chars() {
         update(state, Msg::Backspace, now());
     }
@@ -205,5 +232,7 @@ pub fn cursor_text(state: &State) -> String {
 
 /// `count` numbered lines, `line 1` … `line count`.
 pub fn numbered(from: usize, count: usize) -> String {
-    (from..from + count).map(|n| format!("line {n}\n")).collect()
+    (from..from + count)
+        .map(|n| format!("line {n}\n"))
+        .collect()
 }

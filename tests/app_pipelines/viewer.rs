@@ -54,7 +54,10 @@ fn the_tails_state_shows_in_the_label() {
         error: "the log of j-2 is gone (404)".into(),
     };
     tail(&mut state, gone);
-    assert_eq!(viewer(&state).label(), "⚠ failed: the log of j-2 is gone (404)");
+    assert_eq!(
+        viewer(&state).label(),
+        "⚠ failed: the log of j-2 is gone (404)"
+    );
     feed(&mut state, "done\nno newline at the end");
     tail(&mut state, TailState::Complete);
     assert_eq!(viewer(&state).label(), "complete");
@@ -100,7 +103,14 @@ fn finished_groups_fold_and_enter_unfolds_them() {
     act(&mut state, Action::Open);
     assert_eq!(
         shown(&state),
-        ["Install", "npm ci", "added 312 packages", "after", "Test", "running"]
+        [
+            "Install",
+            "npm ci",
+            "added 312 packages",
+            "after",
+            "Test",
+            "running"
+        ]
     );
     act(&mut state, Action::Open);
     assert_eq!(shown(&state)[0], "▸ Install (2)");
@@ -166,7 +176,10 @@ fn ids_from_the_server_cannot_climb_out_of_the_log_directory() {
     let Some(Effect::Sync(Request::SaveLog { path, .. })) = effects.first() else {
         panic!("no save: {effects:?}");
     };
-    assert_eq!(path, &PathBuf::from("/state/shipdeck/logs/______etc-a_b.log"));
+    assert_eq!(
+        path,
+        &PathBuf::from("/state/shipdeck/logs/______etc-a_b.log")
+    );
 }
 
 #[test]

@@ -109,7 +109,9 @@ fn view_log(state: &mut State) -> Vec<Effect> {
         Some((row.backend, deployment.run_id.clone()))
     });
     match picked {
-        Some((backend, Some(run_id))) => crate::app::pipelines::open_run_log(state, backend, run_id),
+        Some((backend, Some(run_id))) => {
+            crate::app::pipelines::open_run_log(state, backend, run_id)
+        }
         _ => {
             state.deploy.note = Some("This deployment has no pipeline run to show".into());
             Vec::new()

@@ -27,7 +27,9 @@ pub fn on_sync(state: &mut State, event: SyncEvent) -> Vec<Effect> {
     let view = &mut state.pipelines;
     match event {
         SyncEvent::RunsLoaded { backend, runs, at } => {
-            let kept = view.selected_run().map(|(row, run)| (row.backend, run.id.clone()));
+            let kept = view
+                .selected_run()
+                .map(|(row, run)| (row.backend, run.id.clone()));
             if let Some(b) = view.backends.get_mut(backend) {
                 b.runs = newest_first(runs);
                 b.loading = false;
@@ -62,7 +64,11 @@ pub fn on_sync(state: &mut State, event: SyncEvent) -> Vec<Effect> {
             job_id,
             bytes,
         } => {
-            if let Some(viewer) = view.viewer.as_mut().filter(|v| v.source.is(&run_id, &job_id)) {
+            if let Some(viewer) = view
+                .viewer
+                .as_mut()
+                .filter(|v| v.source.is(&run_id, &job_id))
+            {
                 viewer.push_bytes(&bytes);
             }
         }
@@ -71,7 +77,11 @@ pub fn on_sync(state: &mut State, event: SyncEvent) -> Vec<Effect> {
             job_id,
             tail,
         } => {
-            if let Some(viewer) = view.viewer.as_mut().filter(|v| v.source.is(&run_id, &job_id)) {
+            if let Some(viewer) = view
+                .viewer
+                .as_mut()
+                .filter(|v| v.source.is(&run_id, &job_id))
+            {
                 if tail == TailState::Complete {
                     viewer.finish();
                 }
@@ -101,9 +111,8 @@ fn newest_first(mut runs: Vec<Run>) -> Vec<Run> {
 fn reselect(view: &mut PipelinesView, kept: Option<(usize, String)>) {
     let rows = view.rows();
     let found = kept.and_then(|(backend, id)| {
-        rows.iter().position(|r| {
-            r.backend == backend && view.run_at(*r).is_some_and(|run| run.id == id)
-        })
+        rows.iter()
+            .position(|r| r.backend == backend && view.run_at(*r).is_some_and(|run| run.id == id))
     });
     view.selected = found.unwrap_or(view.selected.min(rows.len().saturating_sub(1)));
 }

@@ -85,7 +85,10 @@ fn on_tree(view: &mut PipelinesView, action: Action, page: usize) -> Vec<Effect>
     let Some(open) = view.run.as_mut() else {
         return Vec::new();
     };
-    let last = open.run.as_ref().map_or(0, |r| rows(r).len().saturating_sub(1));
+    let last = open
+        .run
+        .as_ref()
+        .map_or(0, |r| rows(r).len().saturating_sub(1));
     match action {
         Action::Open => {
             let job = open

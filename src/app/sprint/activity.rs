@@ -4,6 +4,7 @@
 use crate::app::state::State;
 use crate::domain::Person;
 use crate::domain::deploy::Deployment;
+use crate::domain::pipeline::{Run, RunStatus};
 use crate::domain::sprint::{SprintData, SprintRules, previous_working_day};
 use chrono::{DateTime, NaiveTime, Utc};
 
@@ -17,13 +18,9 @@ pub fn window_start(data: &SprintData, now: DateTime<Utc>, rules: &SprintRules) 
         .map_or(now, |t| t.with_timezone(&Utc))
 }
 
-/// Deployments by `person` started at or after `since`, newest first: what each environment
-/// runs, the history open on the deploy screen, and deployments being watched.
-pub fn deployments_by<'a>(
-    state: &'a State,
-    person: &Person,
-    since: DateTime<Utc>,
-) -> Vec<&'a Deployment> {
+/// Every deployment the state holds by `person`, once each: what each environment runs, the
+/// history open on the deploy screen, and deployments being watched.
+fn all_by<'a>(state: &'a State, person: &Person) -> Vec<&'a Deployment> {
     let view = &state.deploy;
     let current = view
         .backends
@@ -36,11 +33,47 @@ pub fn deployments_by<'a>(
     let mut found: Vec<&Deployment> = Vec::new();
     for d in current.chain(history).chain(watched) {
         let theirs = d.by.as_deref().is_some_and(|by| is_by(person, by));
-        if theirs && d.created_at >= since && !found.iter().any(|f| f.id == d.id) {
+        if theirs && !found.iter().any(|f| f.id == d.id) {
             found.push(d);
         }
     }
+    found
+}
+
+/// Deployments by `person` started at or after `since`, newest first.
+pub fn deployments_by<'a>(
+    state: &'a State,
+    person: &Person,
+    since: DateTime<Utc>,
+) -> Vec<&'a Deployment> {
+    let mut found: Vec<&Deployment> = all_by(state, person)
+        .into_iter()
+        .filter(|d| d.created_at >= since)
+        .collect();
     found.sort_by_key(|d| std::cmp::Reverse(d.created_at));
+    found
+}
+
+/// Failed pipeline runs since `since` that belong to `person`, newest first. Runs name no
+/// person, so a run is theirs when it did one of their deployments or built the revision
+/// one of them shipped.
+pub fn failed_runs_by<'a>(state: &'a State, person: &Person, since: DateTime<Utc>) -> Vec<&'a Run> {
+    let theirs = all_by(state, person);
+    let mut found: Vec<&Run> = state
+        .pipelines
+        .backends
+        .iter()
+        .flat_map(|b| &b.runs)
+        .filter(|r| r.status == RunStatus::Failed && r.created_at.is_some_and(|t| t >= since))
+        .filter(|r| {
+            theirs.iter().any(|d| {
+                d.run_id.as_deref() == Some(r.id.as_str())
+                    || r.revision.as_deref() == Some(d.revision.as_str())
+            })
+        })
+        .collect();
+    found.sort_by_key(|r| std::cmp::Reverse(r.created_at));
+    found.dedup_by(|a, b| a.id == b.id);
     found
 }
 

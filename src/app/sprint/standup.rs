@@ -73,7 +73,12 @@ pub fn begin(state: &mut State) -> Vec<Effect> {
     if let Some(id) = state.sprint.active().map(|s| s.id) {
         state.sprint.shown = Some(id);
     }
-    super::update::fetch(state)
+    let mut effects = super::update::fetch(state);
+    // Failed runs show on people's pages: read them once if no screen has yet.
+    if !state.pipelines.ever_asked() {
+        effects.extend(crate::app::pipelines::refresh(state));
+    }
+    effects
 }
 
 /// Keys of standup mode.

@@ -28,6 +28,8 @@ use std::collections::HashSet;
 
 /// Changelogs fetched at once for issues whose changelog came back cut.
 const CHANGELOG_FETCHES: usize = 4;
+/// Closed sprints searched at once for velocity.
+const VELOCITY_FETCHES: usize = 3;
 
 pub struct Context<'a> {
     pub client: &'a JiraClient,
@@ -223,20 +225,21 @@ async fn velocity(
         cx.setup.points_field.as_deref(),
         cx.setup.sprint_field.as_deref(),
     );
-    let mut out = Vec::new();
-    for sprint in recent {
-        let found = cx
-            .client
-            .search(&cx.jql(&format!("sprint = {}", sprint.id)), &fields)
-            .await?;
-        let points = found
-            .into_iter()
-            .map(|dto| history(cx, dto, Vec::new(), true))
-            .filter(|h| h.sprints.last() == Some(&sprint.id))
-            .filter(|h| is_done(&cx.setup.columns, &h.issue.status))
-            .filter_map(|h| h.issue.points)
-            .sum();
-        out.push((sprint, points));
-    }
-    Ok(out)
+    let fields = fields.as_str();
+    futures::stream::iter(recent)
+        .map(|sprint| async move {
+            let jql = cx.jql(&format!("sprint = {}", sprint.id));
+            let found = cx.client.search(&jql, fields).await?;
+            let points: f64 = found
+                .into_iter()
+                .map(|dto| history(cx, dto, Vec::new(), true))
+                .filter(|h| h.sprints.last() == Some(&sprint.id))
+                .filter(|h| is_done(&cx.setup.columns, &h.issue.status))
+                .filter_map(|h| h.issue.points)
+                .sum();
+            Ok::<_, ProviderError>((sprint, points))
+        })
+        .buffered(VELOCITY_FETCHES)
+        .try_collect()
+        .await
 }

@@ -1,5 +1,6 @@
 //! One issue, its workflow transitions, and moving it through them.
 
+use super::changelog;
 use super::fields::Selection;
 use super::params::Params;
 use super::render::{self, View};
@@ -32,7 +33,11 @@ pub async fn get_issue(
         flavour,
         agile: false,
     };
-    ok(view.issue(&store, issue, &fields))
+    let mut value = view.issue(&store, issue, &fields);
+    if changelog::wanted(&params) {
+        value["changelog"] = changelog::embedded(&view, &store, issue);
+    }
+    ok(value)
 }
 
 pub async fn transitions(

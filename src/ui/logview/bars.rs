@@ -57,7 +57,11 @@ pub fn title(buf: &mut Buffer, area: Rect, viewer: &LogViewer, ctx: &Ctx) {
 
 /// "paused", with how many lines are below the cursor.
 fn paused(viewer: &LogViewer) -> String {
-    let last = viewer.buffer.len().checked_sub(1).and_then(|i| viewer.buffer.get(i));
+    let last = viewer
+        .buffer
+        .len()
+        .checked_sub(1)
+        .and_then(|i| viewer.buffer.get(i));
     match last.map(|l| l.number.saturating_sub(viewer.cursor)) {
         Some(below) if below > 0 => format!("{} · {below} below", viewer.label()),
         _ => viewer.label(),
@@ -71,7 +75,14 @@ pub fn dropped(buf: &mut Buffer, area: Rect, viewer: &LogViewer, ctx: &Ctx) {
     if !key.is_empty() {
         text.push_str(&format!(" · {key} saves the whole log"));
     }
-    put(buf, area.x + 1, area.y, &text, usize::from(area.width.saturating_sub(2)), ctx.theme.warning);
+    put(
+        buf,
+        area.x + 1,
+        area.y,
+        &text,
+        usize::from(area.width.saturating_sub(2)),
+        ctx.theme.warning,
+    );
 }
 
 /// `/timeout█` while typed; `/timeout  12/340  only matching lines` once applied.
@@ -89,7 +100,14 @@ pub fn search(buf: &mut Buffer, area: Rect, viewer: &LogViewer, ctx: &Ctx) {
     let Some(search) = &viewer.search else {
         return;
     };
-    x += put(buf, x, area.y, &search.needle, room(x).saturating_sub(12), theme.filter) + 2;
+    x += put(
+        buf,
+        x,
+        area.y,
+        &search.needle,
+        room(x).saturating_sub(12),
+        theme.filter,
+    ) + 2;
     let count = match (search.count(), search.position()) {
         (0, _) => "no matches".to_string(),
         (n, Some(at)) => format!("{at}/{n}"),

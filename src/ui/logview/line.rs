@@ -71,18 +71,46 @@ impl<'a> Look<'a> {
         put(buf, row.x, row.y, mark, 1, style);
         if let (true, Some(at)) = (self.timestamps, line.timestamp) {
             let stamp = at.format("%H:%M:%S").to_string();
-            put(buf, row.x + GUTTER as u16, row.y, &stamp, STAMP - 1, theme.muted);
+            put(
+                buf,
+                row.x + GUTTER as u16,
+                row.y,
+                &stamp,
+                STAMP - 1,
+                theme.muted,
+            );
         }
     }
 
     /// A folded group: `▸ title (N lines)` on one row.
-    pub fn fold(&self, buf: &mut Buffer, row: Row, line: &LogLine, lines: u64, page: Page) -> usize {
+    pub fn fold(
+        &self,
+        buf: &mut Buffer,
+        row: Row,
+        line: &LogLine,
+        lines: u64,
+        page: Page,
+    ) -> usize {
         self.lead(buf, &row, line, 1);
         let x = self.text_x(row.x);
         let title = title(line);
         let count = format!(" ({lines} {})", if lines == 1 { "line" } else { "lines" });
-        let used = put(buf, x, row.y, &format!("▸ {title}"), page.cols, self.theme.title);
-        put(buf, x + used, row.y, &count, page.cols.saturating_sub(usize::from(used)), self.theme.muted);
+        let used = put(
+            buf,
+            x,
+            row.y,
+            &format!("▸ {title}"),
+            page.cols,
+            self.theme.title,
+        );
+        put(
+            buf,
+            x + used,
+            row.y,
+            &count,
+            page.cols.saturating_sub(usize::from(used)),
+            self.theme.muted,
+        );
         1
     }
 
@@ -91,12 +119,22 @@ impl<'a> Look<'a> {
         if let LineKind::GroupStart { .. } = line.kind {
             self.lead(buf, &row, line, 1);
             let header = format!("▾ {}", title(line));
-            put(buf, self.text_x(row.x), row.y, &header, page.cols, self.theme.title);
+            put(
+                buf,
+                self.text_x(row.x),
+                row.y,
+                &header,
+                page.cols,
+                self.theme.title,
+            );
             return 1;
         }
         let height = page.rows_for(&line.text, self.wrap);
         self.lead(buf, &row, line, height);
-        let matches = self.needle.map(|n| match_ranges(&line.text, n)).unwrap_or_default();
+        let matches = self
+            .needle
+            .map(|n| match_ranges(&line.text, n))
+            .unwrap_or_default();
         let hit = if self.current == Some(line.number) {
             self.theme.search_current
         } else {

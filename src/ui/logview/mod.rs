@@ -27,7 +27,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, viewer: &LogViewer, ctx: &Ctx) {
     }
     let window_area = Rect::new(area.x, top, area.width, page.rows as u16);
     if viewer.has_search_line() {
-        bars::search(buf, Rect::new(area.x, window_area.bottom(), area.width, 1), viewer, ctx);
+        bars::search(
+            buf,
+            Rect::new(area.x, window_area.bottom(), area.width, 1),
+            viewer,
+            ctx,
+        );
     }
     window(buf, window_area, viewer, page, ctx);
 }
@@ -67,7 +72,14 @@ fn window(buf: &mut Buffer, area: Rect, viewer: &LogViewer, page: Page, ctx: &Ct
         };
         look.line(buf, row, partial, page);
     } else if window.top.is_none() {
-        put(buf, area.x + 2, area.y, &empty(viewer), page.cols, ctx.theme.muted);
+        put(
+            buf,
+            area.x + 2,
+            area.y,
+            &empty(viewer),
+            page.cols,
+            ctx.theme.muted,
+        );
     }
 }
 

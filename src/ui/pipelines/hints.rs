@@ -19,7 +19,10 @@ pub fn hints(ctx: &Ctx) -> Vec<Hint> {
     };
     if let Some(viewer) = &view.viewer {
         if viewer.input.is_some() {
-            return vec![key(Action::Open, "search", 0), key(Action::Close, "cancel", 0)];
+            return vec![
+                key(Action::Open, "search", 0),
+                key(Action::Close, "cancel", 0),
+            ];
         }
         let mut hints = vec![
             two(Action::Up, Action::Down, "scroll", 6),
@@ -28,7 +31,11 @@ pub fn hints(ctx: &Ctx) -> Vec<Hint> {
         ];
         if viewer.search.is_some() {
             hints.push(two(Action::SearchNext, Action::SearchPrev, "match", 2));
-            let filter = if viewer.filter { "all lines" } else { "only matches" };
+            let filter = if viewer.filter {
+                "all lines"
+            } else {
+                "only matches"
+            };
             hints.push(key(Action::ToggleFilterMode, filter, 2));
         }
         hints.extend([

@@ -49,7 +49,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
             lines.push(Line::Empty);
         }
         for (r, run) in backend.runs.iter().enumerate() {
-            let flat = rows.iter().position(|x| *x == RunRef { backend: b, run: r });
+            let flat = rows
+                .iter()
+                .position(|x| *x == RunRef { backend: b, run: r });
             lines.push(Line::Run(flat.unwrap_or(usize::MAX), run));
         }
     }
@@ -73,12 +75,28 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
         };
         match line {
             Line::Backend(name) => {
-                put(buf, row.x + 1, y, name, usize::from(row.width), theme.lane_header);
+                put(
+                    buf,
+                    row.x + 1,
+                    y,
+                    name,
+                    usize::from(row.width),
+                    theme.lane_header,
+                );
             }
             Line::Empty => {
-                put(buf, row.x + 3, y, "no runs yet", usize::from(row.width), theme.muted);
+                put(
+                    buf,
+                    row.x + 3,
+                    y,
+                    "no runs yet",
+                    usize::from(row.width),
+                    theme.muted,
+                );
             }
-            Line::Run(index, run) => draw_run(buf, row, &columns, run, *index == view.selected, ctx),
+            Line::Run(index, run) => {
+                draw_run(buf, row, &columns, run, *index == view.selected, ctx)
+            }
         }
     }
 }
@@ -94,7 +112,9 @@ fn columns<'a>(area: Rect, runs: impl Iterator<Item = &'a Run> + Clone) -> Colum
     let fixed = 3 + service + 1 + TOOK + 1;
     let mut show = (true, true, true);
     let extra = |s: (bool, bool, bool)| {
-        usize::from(s.0) * (branch + 1) + usize::from(s.1) * (REV + 1) + usize::from(s.2) * (STARTED + 1)
+        usize::from(s.0) * (branch + 1)
+            + usize::from(s.1) * (REV + 1)
+            + usize::from(s.2) * (STARTED + 1)
     };
     for drop in 0..3 {
         if total.saturating_sub(fixed + extra(show)) >= MIN_NAME {
@@ -157,12 +177,26 @@ fn draw_run(buf: &mut Buffer, row: Rect, c: &Columns, run: &Run, selected: bool,
     if selected {
         put(buf, row.x, y, "▸", 1, theme.border_focus);
     }
-    put(buf, row.x + 1, y, symbol(run.status), 1, style(run.status, theme));
+    put(
+        buf,
+        row.x + 1,
+        y,
+        symbol(run.status),
+        1,
+        style(run.status, theme),
+    );
     let service = run.service.as_deref().unwrap_or("—");
     put(buf, c.service.0, y, service, c.service.1, main);
     put(buf, c.name.0, y, &run.name, c.name.1, main);
     if let Some((x, w)) = c.branch {
-        put(buf, x, y, run.branch.as_deref().unwrap_or("—"), w, theme.text);
+        put(
+            buf,
+            x,
+            y,
+            run.branch.as_deref().unwrap_or("—"),
+            w,
+            theme.text,
+        );
     }
     if let Some(x) = c.rev {
         let rev = run.revision.as_deref().map_or("—".to_string(), short);

@@ -27,7 +27,11 @@ pub fn draw(buf: &mut Buffer, body: Rect, ctx: &Ctx) {
         tree::draw(buf, body, open, ctx);
     } else if !view.has_ci() {
         note(buf, body, NO_CI, ctx);
-    } else if view.backends.iter().all(|b| b.last_synced.is_none() && b.runs.is_empty()) {
+    } else if view
+        .backends
+        .iter()
+        .all(|b| b.last_synced.is_none() && b.runs.is_empty())
+    {
         let text = match view.backends.iter().find_map(|b| b.last_error.as_ref()) {
             Some(error) => format!("⚠ Could not read the runs: {error}"),
             None => "Loading pipeline runs…".to_string(),

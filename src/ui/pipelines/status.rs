@@ -2,8 +2,8 @@
 //! error, a note such as where a log was saved, a backend that failed and how old its runs
 //! are, or when the runs were read).
 
-use crate::ui::Ctx;
 use super::look::ago;
+use crate::ui::Ctx;
 use crate::ui::text::{put, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -19,10 +19,24 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
 
     let mut x = area.x + 1;
     if view.is_loading() {
-        x += put(buf, x, area.y, "⟳ syncing…", room(x), bar.patch(theme.pending)) + 2;
+        x += put(
+            buf,
+            x,
+            area.y,
+            "⟳ syncing…",
+            room(x),
+            bar.patch(theme.pending),
+        ) + 2;
     }
     if let Some(error) = &view.error {
-        put(buf, x, area.y, &format!("⚠ {error}"), room(x), bar.patch(theme.error));
+        put(
+            buf,
+            x,
+            area.y,
+            &format!("⚠ {error}"),
+            room(x),
+            bar.patch(theme.error),
+        );
         return;
     }
     if let Some(note) = &view.note {
@@ -52,6 +66,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
         .map(|b| b.last_synced)
         .min()
         .flatten();
-    let synced = oldest.map_or("not synced yet".to_string(), |at| format!("synced {}", ago(at)));
+    let synced = oldest.map_or("not synced yet".to_string(), |at| {
+        format!("synced {}", ago(at))
+    });
     put(buf, x, area.y, &synced, room(x), bar.patch(theme.muted));
 }

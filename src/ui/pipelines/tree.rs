@@ -32,16 +32,37 @@ pub fn draw(buf: &mut Buffer, area: Rect, open: &OpenRun, ctx: &Ctx) {
     // Over SSH the page cannot open here: its address is on screen to copy.
     match (&open.error, &run.url) {
         (Some(error), _) => {
-            put(buf, area.x + 1, area.y + 1, &format!("⚠ {error}"), max, theme.error);
+            put(
+                buf,
+                area.x + 1,
+                area.y + 1,
+                &format!("⚠ {error}"),
+                max,
+                theme.error,
+            );
         }
         (None, Some(url)) => {
-            put(buf, area.x + 3, area.y + 1, url, max.saturating_sub(2), theme.muted);
+            put(
+                buf,
+                area.x + 3,
+                area.y + 1,
+                url,
+                max.saturating_sub(2),
+                theme.muted,
+            );
         }
         (None, None) => {}
     }
     let rows = tree_rows(run);
     if rows.is_empty() {
-        put(buf, area.x + 3, top, "this run has no jobs yet", max, theme.muted);
+        put(
+            buf,
+            area.x + 3,
+            top,
+            "this run has no jobs yet",
+            max,
+            theme.muted,
+        );
         return;
     }
     let room = usize::from(area.bottom().saturating_sub(top));
@@ -88,11 +109,23 @@ fn draw_row(buf: &mut Buffer, line: Rect, run: &Run, row: TreeRow, selected: boo
     let (indent, status, name, took, name_style) = match row {
         TreeRow::Job(j) => {
             let job = &run.jobs[j];
-            (3, job.status, &job.name, job_duration(job, ctx.now), theme.title)
+            (
+                3,
+                job.status,
+                &job.name,
+                job_duration(job, ctx.now),
+                theme.title,
+            )
         }
         TreeRow::Step { job, step } => {
             let step = &run.jobs[job].steps[step];
-            (5, step.status, &step.name, step_duration(step, ctx.now), theme.text)
+            (
+                5,
+                step.status,
+                &step.name,
+                step_duration(step, ctx.now),
+                theme.text,
+            )
         }
     };
     let name_style = if status == RunStatus::Failed {

@@ -1,6 +1,7 @@
 //! What may sink the sprint: work in progress for too long, blocked cards, cards nobody
 //! estimated. Each list is cut to the room it gets, saying how many more there are.
 
+use super::layout::{Part, allot};
 use crate::domain::sprint::{Risk, Risks, SprintReport};
 use crate::ui::text::{put, width};
 use crate::ui::{Ctx, Theme};
@@ -83,29 +84,23 @@ pub fn draw(buf: &mut Buffer, area: Rect, report: &SprintReport, aging_days: u32
     let title = format!("Risks · {}", counts(&report.risks));
     put(buf, area.x, area.y, &title, max, ctx.theme.title);
     let lists = lists(&report.risks);
-    // Each list gets an even share of the rows; the last takes what is left.
-    let share = usize::from(area.height - 1) / lists.len().max(1);
+    // Every list keeps its heading and a card while rows last; then, most urgent first,
+    // the rest of their cards.
+    let parts: Vec<Part> = lists
+        .iter()
+        .map(|(_, list)| Part::new(2, u16::try_from(list.len() + 1).unwrap_or(u16::MAX)))
+        .collect();
+    let order: Vec<usize> = (0..lists.len()).collect();
+    let heights = allot(area.height - 1, &parts, &order);
     let mut y = area.y + 1;
-    for (k, (kind, list)) in lists.iter().enumerate() {
-        let left = usize::from(area.bottom().saturating_sub(y));
-        if left == 0 {
-            break;
+    for ((kind, list), rows) in lists.iter().zip(heights) {
+        if rows == 0 {
+            continue;
         }
-        let rows = if k + 1 == lists.len() {
-            left
-        } else {
-            share.max(2).min(left)
-        };
-        put(
-            buf,
-            area.x,
-            y,
-            &kind.heading(aging_days),
-            max,
-            kind.style(ctx.theme),
-        );
+        let heading = kind.heading(aging_days);
+        put(buf, area.x, y, &heading, max, kind.style(ctx.theme));
         y += 1;
-        let room = rows - 1;
+        let room = usize::from(rows - 1);
         for (i, risk) in list.iter().enumerate().take(room) {
             if i + 1 == room && list.len() > room {
                 let more = format!("… {} more", list.len() - i);

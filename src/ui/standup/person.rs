@@ -3,9 +3,10 @@
 
 use super::sections::{self, Item, Section};
 use crate::app::sprint::Loaded;
-use crate::app::sprint::activity::{deployments_by, window_start};
+use crate::app::sprint::activity::{deployments_by, failed_runs_by, window_start};
 use crate::domain::Person;
 use crate::domain::deploy::Deployment;
+use crate::domain::pipeline::Run;
 use crate::domain::sprint::{Moved, StandupPage};
 use crate::ui::Ctx;
 use crate::ui::deploy::{state_style, state_symbol, version};
@@ -29,6 +30,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, who: &Person, loaded: &Loaded, ctx: &C
     if !ctx.state.deploy.backends.is_empty() {
         let deployments = deployments_by(ctx.state, who, since);
         rest.push(shipped(&deployments, &since_day, loaded.data.offset, ctx));
+    }
+    if ctx.state.pipelines.has_ci() {
+        let runs = failed_runs_by(ctx.state, who, since);
+        rest.extend(failed(&runs, loaded.data.offset, ctx));
     }
     if area.width >= TWO_COLUMNS {
         let half = area.width / 2;
@@ -161,4 +166,41 @@ fn shipped(deployments: &[&Deployment], since: &str, offset: FixedOffset, ctx: &
         )),
         more_style: theme.muted,
     }
+}
+
+/// Only when a run of theirs failed: good news needs no rows.
+fn failed(runs: &[&Run], offset: FixedOffset, ctx: &Ctx) -> Option<Section> {
+    let theme = ctx.theme;
+    if runs.is_empty() {
+        return None;
+    }
+    let items = runs
+        .iter()
+        .map(|run| {
+            let what = [
+                Some(run.name.as_str()),
+                run.service.as_deref(),
+                run.branch.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
+            let at = run
+                .created_at
+                .map(|t| when(t.with_timezone(&offset)))
+                .unwrap_or_default();
+            Item::new(
+                vec![("✖".into(), theme.error)],
+                (what, theme.text),
+                vec![(at, theme.age)],
+            )
+        })
+        .collect();
+    Some(Section {
+        title: ("Failed runs".into(), theme.error),
+        items,
+        empty: None,
+        more_style: theme.muted,
+    })
 }

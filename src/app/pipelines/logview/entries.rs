@@ -10,7 +10,10 @@ use crate::logs::{LineKind, LogBuffer, LogLine};
 pub enum Entry<'a> {
     Line(&'a LogLine),
     /// A folded group: its first line and how many lines it hides.
-    Fold { line: &'a LogLine, lines: u64 },
+    Fold {
+        line: &'a LogLine,
+        lines: u64,
+    },
 }
 
 pub struct Entries<'a> {
@@ -68,7 +71,9 @@ impl<'a> Entries<'a> {
         if from < first {
             return None;
         }
-        (first..=from.min(last)).rev().find_map(|n| self.shown_as(n))
+        (first..=from.min(last))
+            .rev()
+            .find_map(|n| self.shown_as(n))
     }
 
     pub fn first(&self) -> Option<u64> {

@@ -49,8 +49,16 @@ impl LogViewer {
             let entries = self.entries();
             let oldest = entries.first();
             let (top, cursor) = (self.top, self.cursor);
-            self.top = if top < first { oldest.unwrap_or(first) } else { top };
-            self.cursor = if cursor < first { oldest.unwrap_or(first) } else { cursor };
+            self.top = if top < first {
+                oldest.unwrap_or(first)
+            } else {
+                top
+            };
+            self.cursor = if cursor < first {
+                oldest.unwrap_or(first)
+            } else {
+                cursor
+            };
         }
     }
 }

@@ -247,7 +247,11 @@ fn step_error(viewer: &mut LogViewer, page: Page, forward: bool, note: &mut Opti
     };
     let index = |n: u64| usize::try_from(n.saturating_sub(first)).unwrap_or(usize::MAX);
     let at = |i: usize| buffer.get(i).map(|l| l.number);
-    let is_error = |i: usize| buffer.get(i).is_some_and(|l| matches!(l.kind, LineKind::Error));
+    let is_error = |i: usize| {
+        buffer
+            .get(i)
+            .is_some_and(|l| matches!(l.kind, LineKind::Error))
+    };
     let from = (!viewer.follow).then(|| index(viewer.cursor));
     let found = match (forward, from) {
         (true, Some(i)) => next_error(buffer, i).and_then(at),
@@ -278,7 +282,11 @@ fn save(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     let source = &viewer.source;
-    let name = format!("{}-{}.log", file_safe(&source.run_id), file_safe(&source.job_id));
+    let name = format!(
+        "{}-{}.log",
+        file_safe(&source.run_id),
+        file_safe(&source.job_id)
+    );
     let path = dir.join(name);
     view.note = Some(format!("Saving the whole log to {}…", path.display()));
     vec![Effect::Sync(Request::SaveLog {

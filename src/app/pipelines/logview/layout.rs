@@ -23,7 +23,8 @@ impl Page {
     /// The page inside a viewer body of `width` x `height` cells (its title line, the dropped
     /// lines note and the search line taken off).
     pub fn inside(width: u16, height: u16, viewer: &LogViewer) -> Page {
-        let extra = 1 + u16::from(viewer.buffer.dropped() > 0) + u16::from(viewer.has_search_line());
+        let extra =
+            1 + u16::from(viewer.buffer.dropped() > 0) + u16::from(viewer.has_search_line());
         let stamp = if viewer.timestamps { STAMP } else { 0 };
         Page {
             cols: usize::from(width).saturating_sub(GUTTER + stamp).max(1),

@@ -37,7 +37,10 @@ impl SearchState {
             lines: Vec::new(),
         };
         fresh.update(buffer, since);
-        let numbers = fresh.lines.iter().filter_map(|&i| buffer.get(i).map(|l| l.number));
+        let numbers = fresh
+            .lines
+            .iter()
+            .filter_map(|&i| buffer.get(i).map(|l| l.number));
         for number in numbers {
             // A line the search already holds is never added twice.
             if self.matches.back().is_none_or(|&last| last < number) {

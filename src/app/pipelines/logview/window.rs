@@ -63,7 +63,13 @@ impl LogViewer {
 
     /// The top of a page whose last entry is `last`. An entry taller than the page shows its
     /// end when `tail` (following), else its start.
-    fn ending_at(&self, entries: &Entries, last: u64, page: Page, tail: bool) -> (Option<u64>, usize) {
+    fn ending_at(
+        &self,
+        entries: &Entries,
+        last: u64,
+        page: Page,
+        tail: bool,
+    ) -> (Option<u64>, usize) {
         let rows = page.rows;
         let mut used = self.height(entries, last, page);
         if used >= rows {
