@@ -115,7 +115,10 @@ async fn async_main(cli: Cli) -> ExitCode {
             deploy_commands::print_audit(log.as_ref(), since, format)
         }
         Some(Command::Standup) => match setup::open(&cli.global).await {
-            Ok(session) => interactive(session, &cli.global, Screen::Standup).await,
+            Ok(session) => match session.tracker("standup") {
+                Ok(_) => interactive(session, &cli.global, Screen::Standup).await,
+                Err(e) => usage_error(&e),
+            },
             Err(e) => usage_error(&e),
         },
         None => match setup::open(&cli.global).await {

@@ -1,6 +1,9 @@
 //! Pure `update` tests of the pipelines screen: the run list, a run's tree, timers, and the
-//! deploy screen's `v`; the log viewer's own tests are in `viewer` and `search`.
+//! deploy screen's `v` (in `deploy_v`); the log viewer's own tests are in `viewer` and
+//! `search`.
 
+#[path = "app_pipelines/deploy_v.rs"]
+mod deploy_v;
 #[path = "app_pipelines/search.rs"]
 mod search_tests;
 #[path = "app_pipelines/support.rs"]
@@ -10,10 +13,8 @@ mod viewer_tests;
 
 use chrono::Duration;
 use shipdeck::app::action::KeyContext;
-use shipdeck::app::deploy::BackendView;
 use shipdeck::app::pipelines::{TreeRow, tree_rows};
 use shipdeck::app::{Action, Effect, Msg, Screen, update};
-use shipdeck::domain::deploy::*;
 use shipdeck::domain::pipeline::RunStatus;
 use shipdeck::sync::{Request, SyncEvent};
 use support::*;
@@ -202,116 +203,4 @@ fn a_failed_read_of_the_open_run_shows_on_it_not_on_the_list() {
     assert_eq!(state.pipelines.backends[0].last_error, None);
     // The run is still running: it is asked for again.
     assert_eq!(state.pipelines.poll_due, Some(now() + Duration::seconds(2)));
-}
-
-fn deployment(run_id: Option<&str>) -> Deployment {
-    Deployment {
-        id: DeploymentId("d-7".into()),
-        service: "payments".into(),
-        environment: "staging".into(),
-        revision: "9f0e1d2c33aa".into(),
-        version: None,
-        kind: DeployKind::Deploy,
-        state: DeployState::InProgress,
-        from_environment: None,
-        rollback_of: None,
-        created_at: now(),
-        finished_at: None,
-        by: None,
-        reason: None,
-        run_id: run_id.map(String::from),
-        changes: Vec::new(),
-    }
-}
-
-/// The deploy screen with payments staging running `deployment`, as `v` finds it.
-fn deploy_screen(deployment: Deployment) -> shipdeck::app::State {
-    let mut state = listed(100);
-    state.screen = Screen::Deploy;
-    state.deploy.backends = vec![BackendView::new("sandbox", false)];
-    let services = vec![Service {
-        name: "payments".into(),
-        repo: None,
-        environments: vec![Environment {
-            name: "staging".into(),
-            protected: false,
-            health: Health::Healthy,
-            lock: None,
-            current: Some(deployment),
-        }],
-    }];
-    let loaded = SyncEvent::DeploysLoaded {
-        backend: 0,
-        services,
-        at: now(),
-    };
-    update(&mut state, Msg::Sync(loaded), now());
-    state
-}
-
-#[test]
-fn a_deployments_v_opens_the_viewer_on_its_runs_running_job() {
-    let mut state = deploy_screen(deployment(Some("r-3")));
-    assert_eq!(
-        act(&mut state, Action::ViewLog),
-        vec![Effect::Sync(Request::FetchRun {
-            backend: 0,
-            run_id: "r-3".into()
-        })]
-    );
-    assert_eq!(state.screen, Screen::Pipelines);
-    let loaded = SyncEvent::RunLoaded {
-        backend: 0,
-        run: running_run(),
-    };
-    assert_eq!(
-        update(&mut state, Msg::Sync(loaded), now()),
-        vec![Effect::Sync(Request::TailLog {
-            backend: 0,
-            run_id: "r-3".into(),
-            job_id: "j-2".into(),
-            offset: 0
-        })]
-    );
-    assert_eq!(state.key_context(), KeyContext::Log);
-}
-
-#[test]
-fn a_deployments_v_picks_the_failed_job_else_the_last() {
-    let mut state = deploy_screen(deployment(Some("r-2")));
-    act(&mut state, Action::ViewLog);
-    let loaded = SyncEvent::RunLoaded {
-        backend: 0,
-        run: failed_run(),
-    };
-    update(&mut state, Msg::Sync(loaded), now());
-    assert_eq!(viewer(&state).source.job_id, "j-2");
-
-    let mut fine = failed_run();
-    fine.status = RunStatus::Succeeded;
-    for job in &mut fine.jobs {
-        job.status = RunStatus::Succeeded;
-    }
-    let mut state = deploy_screen(deployment(Some("r-2")));
-    act(&mut state, Action::ViewLog);
-    update(
-        &mut state,
-        Msg::Sync(SyncEvent::RunLoaded {
-            backend: 0,
-            run: fine,
-        }),
-        now(),
-    );
-    assert_eq!(viewer(&state).source.job_id, "j-3");
-}
-
-#[test]
-fn a_deployment_without_a_run_says_so() {
-    let mut state = deploy_screen(deployment(None));
-    assert!(act(&mut state, Action::ViewLog).is_empty());
-    assert_eq!(state.screen, Screen::Deploy);
-    assert_eq!(
-        state.deploy.note.as_deref(),
-        Some("This deployment has no pipeline run to show")
-    );
 }

@@ -291,3 +291,24 @@ fn moves_are_shown_in_the_sprints_offset() {
     let done = at(11, 17, 30).format("%a %H:%M").to_string();
     assert!(text.contains(&done), "{done}: {text}");
 }
+
+#[test]
+fn a_failed_refresh_in_standup_says_the_data_is_old_and_keeps_the_page() {
+    let mut state = standup();
+    apply(&mut state, Msg::Action(Action::Refresh), now());
+    assert!(screen(&draw(&state, 80, 24)).contains("⟳"));
+    let failed = SyncEvent::SprintFailed {
+        sprint: Some(ACTIVE),
+        error: "Jira did not answer in 10 s (network)".into(),
+    };
+    apply(&mut state, Msg::Sync(failed), now());
+    let failed = SyncEvent::SprintFailed {
+        sprint: None,
+        error: "Jira did not answer in 10 s (network)".into(),
+    };
+    apply(&mut state, Msg::Sync(failed), now());
+    let text = screen(&draw(&state, 80, 24));
+    // Read 32 s before `now`, at 09:29 in the sprint's offset.
+    assert!(text.contains("⚠ not refreshed since 09:29"), "{text}");
+    assert!(text.contains("PAY-110"), "{text}");
+}

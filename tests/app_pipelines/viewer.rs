@@ -81,6 +81,10 @@ fn e_and_shift_e_walk_the_error_lines() {
     assert_eq!(state.pipelines.note.as_deref(), Some("No error line below"));
     act(&mut state, Action::PrevError);
     assert_eq!(cursor_text(&state), "boom");
+    assert_eq!(
+        state.pipelines.note, None,
+        "the next key replaces the message"
+    );
     act(&mut state, Action::PrevError);
     assert_eq!(state.pipelines.note.as_deref(), Some("No error line above"));
     // From the end, `E` finds the last error.

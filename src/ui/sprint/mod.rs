@@ -128,7 +128,7 @@ fn figures(buf: &mut Buffer, body: Rect, loaded: &Loaded, ctx: &Ctx) {
 }
 
 fn two_columns(buf: &mut Buffer, area: Rect, loaded: &Loaded, note: Option<Vec<Line>>, ctx: &Ctx) {
-    let report = &loaded.report;
+    let (report, view) = (&loaded.report, &ctx.state.sprint);
     let left_w = area.width * 11 / 20;
     let left = Rect {
         width: left_w,
@@ -140,123 +140,71 @@ fn two_columns(buf: &mut Buffer, area: Rect, loaded: &Loaded, note: Option<Vec<L
         ..area
     };
     let note_h = note.as_ref().map_or(0, |n| wrapped_height(n, left.width));
-    let velocity_h = velocity::height(report);
     // Wider than tall on screen: a chart much taller than a third of its width only
     // stretches the lines.
-    let parts = [
-        Part::new(CHART_MIN, left.width / 3),
-        Part::new(note_h, note_h + 1),
-        Part::new(1, velocity_h + 1),
-    ];
-    let [chart_h, note_h, velocity_h] = stack(left, &parts, &[0, 1, 2]);
-    let mut y = left.y;
-    burn::draw(
-        buf,
-        Rect {
-            y,
-            height: chart_h,
-            ..left
-        },
-        report,
-        ctx.state.sprint.burnup,
-        ctx,
+    let mut next = stack(
+        left,
+        &[
+            Part::new(CHART_MIN, left.width / 3),
+            Part::new(note_h, note_h + 1),
+            Part::new(1, velocity::height(report) + 1),
+        ],
     );
-    y += chart_h;
-    if let Some(note) = note {
-        Paragraph::new(note).wrap(Wrap { trim: true }).render(
-            Rect {
-                y,
-                height: note_h,
-                ..left
-            },
-            buf,
-        );
-    }
-    y += note_h;
-    velocity::draw(
-        buf,
-        Rect {
-            y,
-            height: velocity_h,
-            ..left
-        },
-        report,
-        ctx,
-    );
+    burn::draw(buf, next(), report, view.burnup, ctx);
+    draw_note(buf, next(), note);
+    velocity::draw(buf, next(), report, ctx);
 
-    let parts = [
-        Part::new(2, people::height(report) + 1),
-        Part::new(1, risks::height(report) + 1),
-    ];
-    let [people_h, risks_h] = stack(right, &parts, &[0, 1]);
-    people::draw(
-        buf,
-        Rect {
-            height: people_h,
-            ..right
-        },
-        report,
-        ctx,
+    let mut next = stack(
+        right,
+        &[
+            Part::new(2, people::height(report) + 1),
+            Part::new(1, risks::height(report) + 1),
+        ],
     );
-    let risks_area = Rect {
-        y: right.y + people_h,
-        height: risks_h,
-        ..right
-    };
-    risks::draw(
-        buf,
-        risks_area,
-        report,
-        ctx.state.sprint.rules.aging_days,
-        ctx,
-    );
+    people::draw(buf, next(), report, ctx);
+    risks::draw(buf, next(), report, view.rules.aging_days, ctx);
 }
 
 /// Narrow: chart, note, people, risks, velocity under each other; the chart keeps its
 /// minimum, the note is never dropped, and the rest shrink to their titles first.
 fn one_column(buf: &mut Buffer, area: Rect, loaded: &Loaded, note: Option<Vec<Line>>, ctx: &Ctx) {
-    let report = &loaded.report;
+    let (report, view) = (&loaded.report, &ctx.state.sprint);
     let note_h = note.as_ref().map_or(0, |n| wrapped_height(n, area.width));
-    let parts = [
-        Part::new(CHART_MIN, CHART_MIN.max(area.height / 2)),
-        Part::new(note_h, note_h),
-        Part::new(2, people::height(report)),
-        Part::new(1, risks::height(report)),
-        Part::new(1, velocity::height(report)),
-    ];
-    let heights = stack(area, &parts, &[0, 1, 2, 3, 4]);
-    let mut y = area.y;
-    let mut next = |h: u16| {
-        let part = Rect {
-            y,
-            height: h,
-            ..area
-        };
-        y += h;
-        part
-    };
-    let [chart_h, note_h, people_h, risks_h, velocity_h] = heights;
-    burn::draw(buf, next(chart_h), report, ctx.state.sprint.burnup, ctx);
-    let note_area = next(note_h);
+    let mut next = stack(
+        area,
+        &[
+            Part::new(CHART_MIN, CHART_MIN.max(area.height / 2)),
+            Part::new(note_h, note_h),
+            Part::new(2, people::height(report)),
+            Part::new(1, risks::height(report)),
+            Part::new(1, velocity::height(report)),
+        ],
+    );
+    burn::draw(buf, next(), report, view.burnup, ctx);
+    draw_note(buf, next(), note);
+    people::draw(buf, next(), report, ctx);
+    risks::draw(buf, next(), report, view.rules.aging_days, ctx);
+    velocity::draw(buf, next(), report, ctx);
+}
+
+fn draw_note(buf: &mut Buffer, area: Rect, note: Option<Vec<Line>>) {
     if let Some(note) = note {
         Paragraph::new(note)
             .wrap(Wrap { trim: true })
-            .render(note_area, buf);
+            .render(area, buf);
     }
-    people::draw(buf, next(people_h), report, ctx);
-    risks::draw(
-        buf,
-        next(risks_h),
-        report,
-        ctx.state.sprint.rules.aging_days,
-        ctx,
-    );
-    velocity::draw(buf, next(velocity_h), report, ctx);
 }
 
-fn stack<const N: usize>(area: Rect, parts: &[Part; N], priority: &[usize; N]) -> [u16; N] {
-    let heights = allot(area.height, parts, priority);
-    let mut out = [0; N];
-    out.copy_from_slice(&heights);
-    out
+/// Rows for `parts` stacked in `area` (earlier parts first, see `allot`), handed out top to
+/// bottom by the returned closure, one call per part.
+fn stack(area: Rect, parts: &[Part]) -> impl FnMut() -> Rect + use<> {
+    let order: Vec<usize> = (0..parts.len()).collect();
+    let mut heights = allot(area.height, parts, &order).into_iter();
+    let mut y = area.y;
+    move || {
+        let height = heights.next().unwrap_or(0);
+        let part = Rect { y, height, ..area };
+        y += height;
+        part
+    }
 }

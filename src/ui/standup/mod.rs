@@ -83,31 +83,30 @@ fn bar(buf: &mut Buffer, area: Rect, standup: &Standup, loaded: &Loaded, ctx: &C
         Some(_) => format!("{} of {people}", standup.page + 1),
         None => "team".to_string(),
     };
-    let mut right = line.right().saturating_sub(1);
+    // Right to left: the time, then whether the data is being read or is stale.
+    let mut right_side = Vec::new();
     if let Some(countdown) = &standup.countdown {
-        let (text, style) = if countdown.paused() {
-            (
-                format!("⏸ paused · {} left", clock(countdown.seconds_left(ctx.now))),
-                theme.warning,
-            )
+        let left = clock(countdown.seconds_left(ctx.now));
+        right_side.push(if countdown.paused() {
+            (format!("⏸ paused · {left} left"), theme.warning)
         } else {
-            (
-                format!("{} left", clock(countdown.seconds_left(ctx.now))),
-                theme.text,
-            )
-        };
+            (format!("{left} left"), theme.text)
+        });
+    }
+    let view = &ctx.state.sprint;
+    if view.is_loading() {
+        right_side.push(("⟳".to_string(), theme.pending));
+    } else if view.error.is_some() {
+        let at = loaded.at.with_timezone(&loaded.data.offset).format("%H:%M");
+        right_side.push((format!("⚠ not refreshed since {at}"), theme.warning));
+    }
+    let mut right = line.right().saturating_sub(1);
+    for (text, style) in right_side {
         let at = Rect {
             width: right.saturating_sub(line.x),
             ..line
         };
         right = put_right(buf, at, line.y, &text, theme.status_bar.patch(style)).saturating_sub(2);
-    }
-    if ctx.state.sprint.is_loading() {
-        let at = Rect {
-            width: right.saturating_sub(line.x),
-            ..line
-        };
-        put_right(buf, at, line.y, "⟳", theme.status_bar.patch(theme.pending));
     }
     let text = format!("Standup · {} · {place}", loaded.data.sprint.name);
     let room = usize::from(right.saturating_sub(line.x + 3));
@@ -235,7 +234,7 @@ mod tests {
     use super::clock;
 
     #[test]
-    fn clocks_and_spaced_names() {
+    fn clocks() {
         assert_eq!(clock(90), "1:30");
         assert_eq!(clock(5), "0:05");
         assert_eq!(clock(-3), "0:00");

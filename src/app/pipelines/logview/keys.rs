@@ -1,12 +1,12 @@
 //! Keys of the log viewer: scrolling (up pauses, `G` follows again), search and filter,
 //! errors, folds, toggles, save and open; and the search input while it is typed.
 
-use super::search::SearchState;
-use super::{LogViewer, Page};
+use super::Page;
+use super::find::{apply_search, step_error, step_match, toggle_filter};
+use super::moves::{scroll, settle, toggle_fold};
 use crate::app::action::Action;
 use crate::app::msg::Effect;
 use crate::app::state::State;
-use crate::logs::{LineKind, next_error, prev_error};
 use crate::sync::Request;
 
 pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
@@ -16,6 +16,8 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     let page = Page::of(state, viewer);
     let (size, banner) = (state.viewport, state.banner.is_some());
     let view = &mut state.pipelines;
+    // The status bar says what the last key did; an older message would mislead.
+    (view.note, view.error) = (None, None);
     let Some(viewer) = view.viewer.as_mut() else {
         return Vec::new();
     };
@@ -83,191 +85,6 @@ pub fn on_input(state: &mut State, c: Option<char>) {
                 input.pop();
             }
         }
-    }
-}
-
-/// Leaves follow mode where the screen is: the cursor on the last entry.
-fn pause(viewer: &mut LogViewer, page: Page) {
-    if !viewer.follow {
-        return;
-    }
-    let window = viewer.window(page);
-    viewer.follow = false;
-    let entries = viewer.entries();
-    let last = entries.last();
-    viewer.top = window.top.or(last).unwrap_or(0);
-    viewer.cursor = last.unwrap_or(viewer.top);
-}
-
-/// Keeps the cursor on a shown entry and in view.
-fn settle(viewer: &mut LogViewer, page: Page) {
-    if viewer.follow {
-        return;
-    }
-    if let Some(cursor) = viewer.entries().canonical(viewer.cursor) {
-        viewer.cursor = cursor;
-    }
-    if let Some(top) = viewer.window(page).top {
-        viewer.top = top;
-    }
-}
-
-/// Moves the cursor by `by` entries (negative: up), the view with it when paging.
-fn scroll(viewer: &mut LogViewer, page: Page, by: i64) {
-    if by > 0 && viewer.follow {
-        return;
-    }
-    pause(viewer, page);
-    let entries = viewer.entries();
-    let Some(mut cursor) = entries.canonical(viewer.cursor) else {
-        return;
-    };
-    let mut top = entries.canonical(viewer.top).unwrap_or(cursor);
-    let paging = by.unsigned_abs() > 1;
-    for _ in 0..by.unsigned_abs() {
-        let step = |e: u64| {
-            if by < 0 {
-                entries.prev(e)
-            } else {
-                entries.next(e)
-            }
-        };
-        let Some(next) = step(cursor) else { break };
-        cursor = next;
-        if paging {
-            top = step(top).unwrap_or(top);
-        }
-    }
-    (viewer.cursor, viewer.top) = (cursor, top);
-    settle(viewer, page);
-}
-
-/// Puts the cursor on line `n`, unfolding its group, a third of a page from the top.
-fn jump(viewer: &mut LogViewer, page: Page, n: u64) {
-    pause(viewer, page);
-    if !viewer.filter {
-        viewer.groups.reveal(n);
-    }
-    let entries = viewer.entries();
-    let Some(cursor) = entries.canonical(n) else {
-        return;
-    };
-    let mut top = cursor;
-    for _ in 0..page.rows / 3 {
-        match entries.prev(top) {
-            Some(prev) => top = prev,
-            None => break,
-        }
-    }
-    (viewer.cursor, viewer.top) = (cursor, top);
-    settle(viewer, page);
-}
-
-fn toggle_fold(viewer: &mut LogViewer, page: Page) {
-    pause(viewer, page);
-    let entries = viewer.entries();
-    let Some(cursor) = entries.canonical(viewer.cursor) else {
-        return;
-    };
-    let is_group = entries
-        .line(cursor)
-        .is_some_and(|l| matches!(l.kind, LineKind::GroupStart { .. }));
-    if is_group && !viewer.filter {
-        viewer.groups.toggle(cursor);
-        viewer.cursor = cursor;
-        settle(viewer, page);
-    }
-}
-
-/// Enter in the search input: search every line held, go to the nearest match. An empty
-/// search clears the search and the filter.
-fn apply_search(viewer: &mut LogViewer, page: Page, note: &mut Option<String>) {
-    let needle = viewer.input.take().unwrap_or_default();
-    if needle.is_empty() {
-        viewer.search = None;
-        viewer.filter = false;
-        settle(viewer, page);
-        return;
-    }
-    viewer.recall.clone_from(&needle);
-    let mut search = SearchState::new(&viewer.buffer, &needle);
-    let start = if viewer.follow {
-        search.matches.back().copied()
-    } else {
-        search
-            .at_or_after(viewer.cursor)
-            .or_else(|| search.matches.front().copied())
-    };
-    search.current = start;
-    viewer.search = Some(search);
-    match start {
-        Some(n) => jump(viewer, page, n),
-        None => {
-            *note = Some(format!("No line matches “{needle}”"));
-            settle(viewer, page);
-        }
-    }
-}
-
-fn step_match(viewer: &mut LogViewer, page: Page, forward: bool, note: &mut Option<String>) {
-    let Some(search) = viewer.search.as_mut() else {
-        *note = Some("Nothing searched yet: / to search".into());
-        return;
-    };
-    let from = search.current.unwrap_or(viewer.cursor);
-    let next = if forward {
-        search.after(from)
-    } else {
-        search.before(from)
-    };
-    let Some(next) = next else {
-        *note = Some(format!("No line matches “{}”", search.needle));
-        return;
-    };
-    search.current = Some(next);
-    jump(viewer, page, next);
-}
-
-fn toggle_filter(viewer: &mut LogViewer, page: Page, note: &mut Option<String>) {
-    if viewer.search.is_none() {
-        *note = Some("Filter shows lines matching a search: / to search first".into());
-        return;
-    }
-    viewer.filter = !viewer.filter;
-    if !viewer.follow {
-        let cursor = viewer.cursor;
-        jump(viewer, page, cursor);
-    }
-}
-
-fn step_error(viewer: &mut LogViewer, page: Page, forward: bool, note: &mut Option<String>) {
-    let buffer = &viewer.buffer;
-    let Some(first) = buffer.get(0).map(|l| l.number) else {
-        return;
-    };
-    let index = |n: u64| usize::try_from(n.saturating_sub(first)).unwrap_or(usize::MAX);
-    let at = |i: usize| buffer.get(i).map(|l| l.number);
-    let is_error = |i: usize| {
-        buffer
-            .get(i)
-            .is_some_and(|l| matches!(l.kind, LineKind::Error))
-    };
-    let from = (!viewer.follow).then(|| index(viewer.cursor));
-    let found = match (forward, from) {
-        (true, Some(i)) => next_error(buffer, i).and_then(at),
-        (false, Some(i)) => prev_error(buffer, i).and_then(at),
-        // Following: `e` starts at the top, `E` at the end.
-        (true, None) if is_error(0) => at(0),
-        (true, None) => next_error(buffer, 0).and_then(at),
-        (false, None) if is_error(buffer.len().saturating_sub(1)) => {
-            at(buffer.len().saturating_sub(1))
-        }
-        (false, None) => prev_error(buffer, buffer.len().saturating_sub(1)).and_then(at),
-    };
-    match found {
-        Some(n) => jump(viewer, page, n),
-        None if forward => *note = Some("No error line below".into()),
-        None => *note = Some("No error line above".into()),
     }
 }
 

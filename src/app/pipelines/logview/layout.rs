@@ -67,3 +67,20 @@ pub fn rows_of(text: &str, cols: usize) -> usize {
     }
     rows
 }
+
+#[cfg(test)]
+mod tests {
+    use super::rows_of;
+
+    #[test]
+    fn rows_count_cells_and_never_split_a_wide_character() {
+        assert_eq!(rows_of("", 10), 1);
+        assert_eq!(rows_of("abcdefghij", 10), 1);
+        assert_eq!(rows_of("abcdefghijk", 10), 2);
+        // Five 2-cell characters in 9 columns: four fit, the fifth starts row two.
+        assert_eq!(rows_of("修复登录重", 9), 2);
+        assert_eq!(rows_of("修复登录", 8), 1);
+        // Zero-width marks take no room.
+        assert_eq!(rows_of("e\u{301}e\u{301}", 2), 1);
+    }
+}

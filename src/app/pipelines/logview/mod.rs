@@ -3,10 +3,12 @@
 //! numbers, so lines dropped at the front never move them.
 
 mod entries;
+mod find;
 mod groups;
 mod ingest;
 mod keys;
 mod layout;
+mod moves;
 mod search;
 mod window;
 
