@@ -16,4 +16,5 @@ pub mod sandbox;
 pub mod setup;
 pub mod sprint_commands;
 pub mod sync;
+pub mod text_table;
 pub mod ui;

@@ -1,8 +1,8 @@
 //! `shipdeck print board`: the board as JSON or an aligned text table, for scripts.
 
 use crate::domain::{Board, WipState};
+use crate::text_table::aligned;
 use serde::Serialize;
-use unicode_width::UnicodeWidthStr;
 
 #[derive(Serialize)]
 struct Doc<'a> {
@@ -104,28 +104,11 @@ pub fn plain(board: &Board) -> String {
             rows.push(row);
         }
     }
-    let mut widths = [0usize; 6];
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    let mut out = match &board.sprint {
+    let title = match &board.sprint {
         Some(sprint) => format!("{} · {}\n", board.name, sprint.name),
         None => format!("{}\n", board.name),
     };
-    for row in &rows {
-        let mut line = String::new();
-        for (i, cell) in row.iter().enumerate() {
-            line.push_str(cell);
-            if i + 1 < row.len() {
-                line.push_str(&" ".repeat(widths[i] - cell.width() + 2));
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    title + &aligned(&rows, "")
 }
 
 fn wip_text(figure: &str, state: WipState) -> String {

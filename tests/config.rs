@@ -109,3 +109,18 @@ fn discovery_prefers_the_flag_then_the_env_and_demo_forces_the_demo() {
         "cannot read /nonexistent/shipdeck.toml: no such file"
     );
 }
+
+#[test]
+fn the_example_config_names_every_bindable_action() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("config.example.toml");
+    let text = std::fs::read_to_string(path).unwrap();
+    let missing: Vec<&str> = shipdeck::app::Action::ALL
+        .iter()
+        .map(|a| a.name())
+        .filter(|name| !text.contains(name))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "config.example.toml does not name {missing:?}"
+    );
+}

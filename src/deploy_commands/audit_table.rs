@@ -1,9 +1,9 @@
 //! `shipdeck audit`: the merged audit records as an aligned table or JSON.
 
-use super::table::aligned;
 use crate::audit::{AuditLog, AuditRecord};
 use crate::cli::Format;
 use crate::domain::text::sanitize;
+use crate::text_table::aligned;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 use std::io::Write;
@@ -144,5 +144,5 @@ fn plain(records: &[AuditRecord]) -> String {
         // The file is outside data: whatever was written to it must not drive the terminal.
         rows.push(row.map(|cell| sanitize(&cell, false)));
     }
-    aligned(&rows)
+    aligned(&rows, "  ")
 }

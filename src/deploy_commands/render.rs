@@ -2,6 +2,7 @@
 
 use crate::domain::deploy::plan::{CHANGES_CUT, Plan};
 use crate::domain::deploy::{Deployment, state_name};
+use crate::text_table::age;
 use chrono::{DateTime, Utc};
 
 /// The plan as the verbs print it; only a promote has a source environment.
@@ -63,17 +64,6 @@ pub fn deployment(d: &Deployment, now: DateTime<Utc>) -> String {
         "{label} {}, {}{by} {} ago",
         d.id,
         state_name(d.state),
-        age(now, d.created_at)
+        age(d.created_at, now)
     )
-}
-
-/// "42s", "5m", "3h", "2d": the largest unit that fits.
-pub fn age(now: DateTime<Utc>, then: DateTime<Utc>) -> String {
-    let secs = (now - then).num_seconds().max(0);
-    match secs {
-        s if s < 60 => format!("{s}s"),
-        s if s < 3_600 => format!("{}m", s / 60),
-        s if s < 86_400 => format!("{}h", s / 3_600),
-        s => format!("{}d", s / 86_400),
-    }
 }

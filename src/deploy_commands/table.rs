@@ -1,17 +1,16 @@
 //! `shipdeck print deploys`: services x environments of every backend, as text or JSON.
 
-use super::render::age;
 use super::say_waiting;
 use crate::cli::Format;
 use crate::domain::deploy::plan::promotable;
 use crate::domain::deploy::{Environment, Service, health_name, state_name};
 use crate::setup::DeployHandle;
 use crate::sync::patient;
+use crate::text_table::{age, aligned};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::io::Write;
 use std::process::ExitCode;
-use unicode_width::UnicodeWidthStr;
 
 #[derive(Serialize)]
 struct Doc<'a> {
@@ -121,7 +120,8 @@ fn plain(loaded: &[Loaded<'_>], now: DateTime<Utc>) -> String {
                 rows.push(row(service, i, env, now));
             }
         }
-        out.push_str(&aligned(&rows));
+        // Indented under the backend name.
+        out.push_str(&aligned(&rows, "  "));
     }
     out
 }
@@ -151,33 +151,10 @@ fn row(service: &Service, i: usize, env: &Environment, now: DateTime<Utc>) -> [S
         d.and_then(|d| d.version.clone()).unwrap_or_else(dash),
         d.map_or_else(dash, |d| d.revision.chars().take(7).collect()),
         d.map_or_else(dash, |d| state_name(d.state).to_string()),
-        d.map_or_else(dash, |d| age(now, d.created_at)),
+        d.map_or_else(dash, |d| age(d.created_at, now)),
         d.and_then(|d| d.by.clone()).unwrap_or_else(dash),
         health_name(env.health).to_string(),
         lock,
         notes.join(", "),
     ]
-}
-
-/// Columns padded to their widest cell, two spaces apart, indented under the backend name.
-pub fn aligned<const N: usize>(rows: &[[String; N]]) -> String {
-    let mut widths = [0usize; N];
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    let mut out = String::new();
-    for row in rows {
-        let mut line = String::from("  ");
-        for (i, cell) in row.iter().enumerate() {
-            line.push_str(cell);
-            if i + 1 < N {
-                line.push_str(&" ".repeat(widths[i] - cell.width() + 2));
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }

@@ -5,12 +5,12 @@ use crate::cli::Format;
 use crate::domain::pipeline::{Run, RunStatus};
 use crate::setup::DeployHandle;
 use crate::sync::patient;
+use crate::text_table::{age, aligned, span, took};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::cmp::Reverse;
 use std::io::Write;
 use std::process::ExitCode;
-use unicode_width::UnicodeWidthStr;
 
 /// Runs read per backend.
 const RECENT: usize = 30;
@@ -144,7 +144,7 @@ fn plain(runs: &[(&str, Run)], with_backend: bool, now: DateTime<Utc>) -> String
             status_label(run.status).to_string(),
             duration,
             run.created_at
-                .map_or_else(dash, |t| format!("{} ago", span((now - t).num_seconds()))),
+                .map_or_else(dash, |t| format!("{} ago", age(t, now))),
         ]);
     }
     if !with_backend {
@@ -152,50 +152,7 @@ fn plain(runs: &[(&str, Run)], with_backend: bool, now: DateTime<Utc>) -> String
             row.remove(0);
         }
     }
-    aligned(&rows)
-}
-
-/// "42s", "5m", "3h", "2d": the largest unit that fits.
-fn span(seconds: i64) -> String {
-    match seconds.max(0) {
-        s if s < 60 => format!("{s}s"),
-        s if s < 3_600 => format!("{}m", s / 60),
-        s if s < 86_400 => format!("{}h", s / 3_600),
-        s => format!("{}d", s / 86_400),
-    }
-}
-
-/// "45s", "2m 14s", "1h 05m": two units, for a run that has ended.
-fn took(seconds: i64) -> String {
-    match seconds.max(0) {
-        s if s < 60 => format!("{s}s"),
-        s if s < 3_600 => format!("{}m {:02}s", s / 60, s % 60),
-        s => format!("{}h {:02}m", s / 3_600, s % 3_600 / 60),
-    }
-}
-
-/// Columns padded to their widest cell, two spaces apart.
-fn aligned(rows: &[Vec<String>]) -> String {
-    let columns = rows.first().map_or(0, Vec::len);
-    let mut widths = vec![0usize; columns];
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    let mut out = String::new();
-    for row in rows {
-        let mut line = String::new();
-        for (i, cell) in row.iter().enumerate() {
-            line.push_str(cell);
-            if i + 1 < row.len() {
-                line.push_str(&" ".repeat(widths[i] - cell.width() + 2));
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    aligned(&rows, "")
 }
 
 #[cfg(test)]
@@ -240,7 +197,6 @@ mod tests {
         assert!(lines[0].starts_with("RUN  "), "{text}");
         assert!(lines[1].contains("● running  running 2m  2m ago"), "{text}");
         assert!(lines[2].contains("9f2c1e7   ✖ failed   45s "), "{text}");
-        assert_eq!((took(134), took(3_900)), ("2m 14s".into(), "1h 05m".into()));
     }
 
     #[test]

@@ -18,6 +18,15 @@ pub struct Hint {
 }
 
 impl Hint {
+    pub fn new(keys: String, label: &str, drop_rank: u8) -> Hint {
+        Hint {
+            keys,
+            label: label.to_string(),
+            drop_rank,
+            note: false,
+        }
+    }
+
     pub fn note(label: &str) -> Hint {
         Hint {
             keys: String::new(),
@@ -123,20 +132,35 @@ fn deploys(ctx: &Ctx) -> Option<Hint> {
 }
 
 fn single(ctx: &Ctx, action: Action, drop_rank: u8) -> Hint {
-    Hint {
-        keys: key_label(ctx.keymap.hint(action)).into_owned(),
-        label: action.description().to_string(),
-        drop_rank,
-        note: false,
-    }
+    hint(ctx, action, action.description(), drop_rank)
 }
 
 /// A hint whose words depend on the view, never dropped.
 fn labelled(ctx: &Ctx, action: Action, label: &str) -> Hint {
-    Hint {
-        label: label.to_string(),
-        ..single(ctx, action, 0)
-    }
+    hint(ctx, action, label, 0)
+}
+
+/// A hint in the words of a screen ("enter history" rather than "enter details").
+pub fn hint(ctx: &Ctx, action: Action, label: &str, drop_rank: u8) -> Hint {
+    Hint::new(
+        key_label(ctx.keymap.hint(action)).into_owned(),
+        label,
+        drop_rank,
+    )
+}
+
+/// Several actions as one hint: "[/] sprint". Unbound actions are left out.
+pub fn group(ctx: &Ctx, actions: &[Action], label: &str, drop_rank: u8) -> Hint {
+    Hint::new(bound_keys(ctx, actions).join("/"), label, drop_rank)
+}
+
+/// The keys of `actions` as the footer shows them, leaving out actions bound to no key.
+pub fn bound_keys(ctx: &Ctx, actions: &[Action]) -> Vec<String> {
+    actions
+        .iter()
+        .map(|a| key_label(ctx.keymap.hint(*a)).into_owned())
+        .filter(|k| !k.is_empty())
+        .collect()
 }
 
 /// Two opposite actions as one hint: "←/→ column" from "column left" and "column right".
@@ -157,12 +181,7 @@ fn pair(ctx: &Ctx, a: Action, b: Action, drop_rank: u8) -> Hint {
     } else {
         common.join(" ")
     };
-    Hint {
-        keys: format!("{ka}/{kb}"),
-        label,
-        drop_rank,
-        note: false,
-    }
+    Hint::new(format!("{ka}/{kb}"), &label, drop_rank)
 }
 
 /// Arrow and paging chords as their symbols; everything else as the user wrote it.

@@ -13,6 +13,7 @@ mod popup;
 mod sprint;
 mod standup;
 mod status;
+mod status_bar;
 mod text;
 mod theme;
 

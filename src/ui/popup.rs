@@ -2,7 +2,7 @@
 //! area beneath it and stays inside the screen at any size.
 
 use super::Ctx;
-use super::text::{age, points};
+use super::text::{age, points, wrapped_height};
 use crate::app::{Action, Popup};
 use crate::domain::IssueKey;
 use ratatui::buffer::Buffer;
@@ -49,14 +49,6 @@ pub fn open(
         width: inner.width.saturating_sub(2),
         ..inner
     }
-}
-
-/// Lines a paragraph of `lines` takes when wrapped at `width` (an upper bound is enough:
-/// the box is only sized from it).
-fn wrapped_height(lines: &[Line], width: u16) -> u16 {
-    let width = usize::from(width.max(1));
-    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
-    u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
 fn confirm(buf: &mut Buffer, screen: Rect, key: &IssueKey, message: &str, ctx: &Ctx) {

@@ -2,77 +2,39 @@
 //! and the filter input line.
 
 use super::Ctx;
-use super::text::{age, put, put_right, tail, width};
+use super::status_bar::StatusBar;
+use super::text::{put, tail};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     let (state, theme) = (ctx.state, ctx.theme);
-    let bar = theme.status_bar;
-    buf.set_style(area, bar);
-
-    let mut right = area;
-    right.width = right.width.saturating_sub(1);
+    let mut bar = StatusBar::new(buf, area, theme, ctx.now);
     if state.read_only {
-        let x = put_right(buf, right, area.y, "read-only", bar.patch(theme.warning));
-        right.width = x.saturating_sub(right.x + 2);
+        bar.flag("read-only", theme.warning);
     }
     if !state.pending.is_empty() {
-        let text = format!("⟳ {} pending", state.pending.len());
-        let x = put_right(buf, right, area.y, &text, bar.patch(theme.pending));
-        right.width = x.saturating_sub(right.x + 2);
+        bar.flag(&format!("⟳ {} pending", state.pending.len()), theme.pending);
     }
-    let end = right.right();
-
-    let mut x = area.x + 1;
-    let room = |x: u16| usize::from(end.saturating_sub(x));
     if state.sync.running {
-        x += put(
-            buf,
-            x,
-            area.y,
-            "⟳ syncing…",
-            room(x),
-            bar.patch(theme.pending),
-        ) + 2;
+        bar.busy("⟳ syncing…");
     }
-    let synced_ago = state
-        .sync
-        .last_synced
-        .map(|at| match age(at, ctx.now).as_str() {
-            "now" => "just now".to_string(),
-            ago => format!("{ago} ago"),
-        });
+    let synced = state.sync.last_synced;
     // With no board yet the error fills the screen; saying it twice adds nothing.
-    let error = state
+    if let Some(error) = state
         .sync
         .last_error
         .as_ref()
-        .filter(|_| state.board.is_some());
-    if let Some(error) = error {
-        // The error is cut, never the note that the board is old: both matter, that one more.
-        let stale = match (&state.board, &synced_ago) {
-            (Some(_), Some(ago)) => format!(" · showing data from {ago}"),
-            _ => String::new(),
-        };
-        let error_room = room(x).saturating_sub(width(&stale));
-        x += put(
-            buf,
-            x,
-            area.y,
-            &format!("⚠ {error}"),
-            error_room,
-            bar.patch(theme.error),
-        );
-        put(buf, x, area.y, &stale, room(x), bar.patch(theme.warning));
+        .filter(|_| state.board.is_some())
+    {
+        bar.error(error, synced.map(|at| ("data", at)));
         return;
     }
     if !state.sync.running {
-        let synced = synced_ago.map_or("not synced yet".to_string(), |ago| format!("synced {ago}"));
-        x += put(buf, x, area.y, &synced, room(x), bar.patch(theme.muted)) + 2;
+        bar.synced(synced);
     }
     if let Some(note) = &state.sync.note {
-        put(buf, x, area.y, note, room(x), bar.patch(theme.text));
+        bar.note(note);
     }
 }
 

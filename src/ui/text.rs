@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use ratatui::text::Line;
 use std::borrow::Cow;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -99,6 +100,23 @@ impl<'a> Iterator for Clusters<'a> {
     }
 }
 
+/// Rows `lines` take when wrapped at `width` (an upper bound is enough for sizing).
+pub fn wrapped_height(lines: &[Line], width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
+
+/// How long something took: "45s", "3m12s", "1h02m".
+pub fn span(secs: i64) -> String {
+    let secs = secs.max(0);
+    match secs {
+        ..60 => format!("{secs}s"),
+        60..3600 => format!("{}m{:02}s", secs / 60, secs % 60),
+        _ => format!("{}h{:02}m", secs / 3600, secs / 60 % 60),
+    }
+}
+
 /// How long ago: "now", "12m", "5h", "4d".
 pub fn age(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let secs = (now - since).num_seconds();
@@ -107,6 +125,14 @@ pub fn age(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
         60..3600 => format!("{}m", secs / 60),
         3600..86_400 => format!("{}h", secs / 3600),
         _ => format!("{}d", secs / 86_400),
+    }
+}
+
+/// "just now", "2m ago": how old something on screen is.
+pub fn ago(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    match age(at, now).as_str() {
+        "now" => "just now".to_string(),
+        age => format!("{age} ago"),
     }
 }
 
@@ -168,6 +194,14 @@ mod tests {
         assert_eq!(points(Some(3.0)), "3p");
         assert_eq!(points(Some(0.5)), "0.5p");
         assert_eq!(points(None), "—");
+    }
+
+    #[test]
+    fn spans_read_like_a_clock() {
+        assert_eq!(span(45), "45s");
+        assert_eq!(span(192), "3m12s");
+        assert_eq!(span(3720), "1h02m");
+        assert_eq!(span(-3), "0s");
     }
 
     #[test]

@@ -125,16 +125,6 @@ mod tests {
     use crate::providers::deploy::dto::{DeploymentPageDto, EnvironmentsDto, ServicesDto};
     use chrono::{TimeZone, Utc};
 
-    macro_rules! fixture {
-        ($name:literal) => {
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/fixtures/deploy/",
-                $name
-            ))
-        };
-    }
-
     fn services() -> Vec<ServiceDto> {
         serde_json::from_str::<ServicesDto>(fixture!("services.json"))
             .unwrap()

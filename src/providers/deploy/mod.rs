@@ -1,5 +1,17 @@
 //! The `http` deploy backend: the shipdeck deploy protocol v1 (docs/deploy-protocol.md).
 
+/// A reply shaped like the protocol's, from tests/fixtures/deploy, for the mapping tests.
+#[cfg(test)]
+macro_rules! fixture {
+    ($name:literal) => {
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/deploy/",
+            $name
+        ))
+    };
+}
+
 mod client;
 mod dto;
 mod map;

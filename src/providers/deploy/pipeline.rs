@@ -56,16 +56,6 @@ mod tests {
     use crate::providers::deploy::dto::RunPageDto;
     use chrono::{TimeZone, Utc};
 
-    macro_rules! fixture {
-        ($name:literal) => {
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/fixtures/deploy/",
-                $name
-            ))
-        };
-    }
-
     fn parse(json: &str) -> Run {
         run(serde_json::from_str(json).unwrap())
     }

@@ -4,7 +4,7 @@
 use crate::app::Action;
 use crate::app::deploy::Plan;
 use crate::ui::Ctx;
-use crate::ui::footer::{Hint, key_label};
+use crate::ui::footer::{Hint, bound_keys, hint};
 use crate::ui::text::width;
 
 pub fn hints(ctx: &Ctx) -> Vec<Hint> {
@@ -94,33 +94,14 @@ fn plan_hints(plan: &Plan, ctx: &Ctx) -> Vec<Hint> {
     }
 }
 
-/// A hint in the words of this screen ("enter history" rather than "enter details").
-fn hint(ctx: &Ctx, action: Action, label: &str, drop_rank: u8) -> Hint {
-    Hint {
-        keys: key_label(ctx.keymap.hint(action)).into_owned(),
-        label: label.to_string(),
-        drop_rank,
-        note: false,
-    }
-}
-
 /// Several moves as one hint: "←→↑↓ select", or "h/l/k/j select" when a key is wider than
 /// one cell. Unbound moves are left out.
 fn arrows(ctx: &Ctx, actions: &[Action], label: &str, drop_rank: u8) -> Hint {
-    let keys: Vec<String> = actions
-        .iter()
-        .map(|a| key_label(ctx.keymap.hint(*a)).into_owned())
-        .filter(|k| !k.is_empty())
-        .collect();
+    let keys = bound_keys(ctx, actions);
     let separator = if keys.iter().all(|k| width(k) == 1) {
         ""
     } else {
         "/"
     };
-    Hint {
-        keys: keys.join(separator),
-        label: label.to_string(),
-        drop_rank,
-        note: false,
-    }
+    Hint::new(keys.join(separator), label, drop_rank)
 }

@@ -1,12 +1,11 @@
 //! The words around the matrix cells: environment names over their columns, each backend's
 //! title line, and the service names.
 
-use super::look::ago;
 use super::matrix::Strip;
 use crate::app::deploy::BackendView;
 use crate::domain::deploy::Service;
 use crate::ui::Ctx;
-use crate::ui::text::{put, put_right};
+use crate::ui::text::{ago, put, put_right};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

@@ -3,7 +3,7 @@
 
 use crate::domain::deploy::{DeployKind, DeployState, Deployment, Health};
 use crate::ui::Theme;
-use crate::ui::text::age;
+use crate::ui::text::span;
 use chrono::{DateTime, Utc};
 use ratatui::style::Style;
 
@@ -74,14 +74,6 @@ pub fn version(d: &Deployment) -> String {
     }
 }
 
-/// "just now", "2m ago": how old something on screen is.
-pub fn ago(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    match age(at, now).as_str() {
-        "now" => "just now".to_string(),
-        age => format!("{age} ago"),
-    }
-}
-
 /// A running clock: "0:42", "12:05", "1:02:03".
 pub fn clock(from: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let secs = (now - from).num_seconds().max(0);
@@ -103,12 +95,7 @@ pub fn took(d: &Deployment) -> String {
         }
         .to_string();
     };
-    let secs = (end - d.created_at).num_seconds().max(0);
-    match secs {
-        ..60 => format!("{secs}s"),
-        60..3600 => format!("{}m{:02}s", secs / 60, secs % 60),
-        _ => format!("{}h{:02}m", secs / 3600, secs / 60 % 60),
-    }
+    span((end - d.created_at).num_seconds())
 }
 
 #[cfg(test)]

@@ -3,20 +3,13 @@
 
 use crate::app::Action;
 use crate::ui::Ctx;
-use crate::ui::footer::{Hint, key_label};
+use crate::ui::footer::{Hint, group, hint};
 
 pub fn hints(ctx: &Ctx) -> Vec<Hint> {
     let view = &ctx.state.pipelines;
     let key = |action: Action, label: &str, drop_rank: u8| hint(ctx, action, label, drop_rank);
-    let two = |a: Action, b: Action, label: &str, drop_rank: u8| {
-        let keys = [a, b].map(|x| key_label(ctx.keymap.hint(x)).into_owned());
-        Hint {
-            keys: keys.join("/"),
-            label: label.to_string(),
-            drop_rank,
-            note: false,
-        }
-    };
+    let two =
+        |a: Action, b: Action, label: &str, drop_rank: u8| group(ctx, &[a, b], label, drop_rank);
     if let Some(viewer) = &view.viewer {
         if viewer.input.is_some() {
             return vec![
@@ -64,14 +57,4 @@ pub fn hints(ctx: &Ctx) -> Vec<Hint> {
         key(Action::Quit, "quit", 0),
     ]);
     hints
-}
-
-/// A hint in the words of this screen ("enter log" rather than "enter details").
-fn hint(ctx: &Ctx, action: Action, label: &str, drop_rank: u8) -> Hint {
-    Hint {
-        keys: key_label(ctx.keymap.hint(action)).into_owned(),
-        label: label.to_string(),
-        drop_rank,
-        note: false,
-    }
 }

@@ -2,11 +2,11 @@
 //! service and name are in the error style; columns that do not fit are left out, least
 //! useful first.
 
-use super::look::{ago, run_duration, short, style, symbol};
+use super::look::{run_duration, short, style, symbol};
 use crate::app::pipelines::RunRef;
 use crate::domain::pipeline::{Run, RunStatus};
 use crate::ui::Ctx;
-use crate::ui::text::{put, put_right, width};
+use crate::ui::text::{ago, put, put_right, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 

@@ -3,7 +3,7 @@
 
 use crate::domain::pipeline::{Job, Run, RunStatus, Step};
 use crate::ui::Theme;
-use crate::ui::text::age;
+use crate::ui::text::span;
 use chrono::{DateTime, Utc};
 use ratatui::style::Style;
 
@@ -37,16 +37,6 @@ pub fn style(status: RunStatus, theme: &Theme) -> Style {
         RunStatus::Failed => theme.error,
         RunStatus::Running | RunStatus::Queued => theme.warning,
         RunStatus::Cancelled | RunStatus::Skipped | RunStatus::Unknown => theme.muted,
-    }
-}
-
-/// "45s", "3m12s", "1h02m".
-pub fn span(secs: i64) -> String {
-    let secs = secs.max(0);
-    match secs {
-        ..60 => format!("{secs}s"),
-        60..3600 => format!("{}m{:02}s", secs / 60, secs % 60),
-        _ => format!("{}h{:02}m", secs / 3600, secs / 60 % 60),
     }
 }
 
@@ -94,28 +84,7 @@ pub fn job_duration(job: &Job, now: DateTime<Utc>) -> String {
     between(start, end, job.status == RunStatus::Running, now)
 }
 
-/// "just now", "2m ago".
-pub fn ago(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    match age(at, now).as_str() {
-        "now" => "just now".to_string(),
-        ago => format!("{ago} ago"),
-    }
-}
-
 /// The first 7 characters of a revision, as git shows it.
 pub fn short(revision: &str) -> String {
     revision.chars().take(7).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn spans_read_like_a_clock() {
-        assert_eq!(span(45), "45s");
-        assert_eq!(span(192), "3m12s");
-        assert_eq!(span(3720), "1h02m");
-        assert_eq!(span(-3), "0s");
-    }
 }

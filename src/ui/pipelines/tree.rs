@@ -1,11 +1,11 @@
 //! One run: a title line (status, name, service, branch, revision, duration, age), then its
 //! jobs and their steps as a tree with status and durations; the selected row highlighted.
 
-use super::look::{ago, job_duration, run_duration, short, step_duration, style, symbol, word};
+use super::look::{job_duration, run_duration, short, step_duration, style, symbol, word};
 use crate::app::pipelines::{OpenRun, TreeRow, tree_rows};
 use crate::domain::pipeline::{Run, RunStatus};
 use crate::ui::Ctx;
-use crate::ui::text::{put, put_right};
+use crate::ui::text::{ago, put, put_right};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

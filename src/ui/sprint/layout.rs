@@ -1,7 +1,5 @@
 //! Sharing rows between stacked sections by priority.
 
-use ratatui::text::Line;
-
 /// A section's rows: it is shown only with at least `min`, and never gets more than `want`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Part {
@@ -40,13 +38,6 @@ pub fn allot(room: u16, parts: &[Part], priority: &[usize]) -> Vec<u16> {
         left -= more;
     }
     heights
-}
-
-/// Rows `lines` take when wrapped at `width` (an upper bound is enough for sizing).
-pub fn wrapped_height(lines: &[Line], width: u16) -> u16 {
-    let width = usize::from(width.max(1));
-    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
-    u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
 #[cfg(test)]

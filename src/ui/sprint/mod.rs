@@ -12,12 +12,12 @@ mod summary;
 mod velocity;
 
 pub use burn::draw as draw_burn;
-pub use layout::wrapped_height;
 pub use status::{draw as draw_status, hints};
-pub use summary::lines as summary_lines;
+pub use summary::draw as draw_summary;
 
 use super::Ctx;
 use super::footer::key_label;
+use super::text::wrapped_height;
 use crate::app::Action;
 use crate::app::sprint::Loaded;
 use layout::{Part, allot};
@@ -102,20 +102,7 @@ fn figures(buf: &mut Buffer, body: Rect, loaded: &Loaded, ctx: &Ctx) {
         width: body.width.saturating_sub(2),
         ..body
     };
-    let header = summary::lines(&loaded.data.sprint, report, area.width, ctx);
-    let header_h = wrapped_height(&header, area.width).min(area.height);
-    Paragraph::new(header).wrap(Wrap { trim: true }).render(
-        Rect {
-            height: header_h,
-            ..area
-        },
-        buf,
-    );
-    let rest = Rect {
-        y: area.y + header_h + 1,
-        height: area.height.saturating_sub(header_h + 1),
-        ..area
-    };
+    let rest = summary::draw(buf, area, loaded, ctx);
     let note = report
         .history_note
         .as_ref()

@@ -2,10 +2,33 @@
 //! changes. Shared with the standup's team page.
 
 use super::fmt::{day_of, percent, pts};
+use crate::app::sprint::Loaded;
 use crate::domain::sprint::SprintReport;
 use crate::domain::{Sprint, SprintState};
 use crate::ui::Ctx;
+use crate::ui::text::wrapped_height;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+/// Draws the header at the top of `area`; returns what is left below it, a line apart.
+pub fn draw(buf: &mut Buffer, area: Rect, loaded: &Loaded, ctx: &Ctx) -> Rect {
+    let header = lines(&loaded.data.sprint, &loaded.report, area.width, ctx);
+    let header_h = wrapped_height(&header, area.width).min(area.height);
+    Paragraph::new(header).wrap(Wrap { trim: true }).render(
+        Rect {
+            height: header_h,
+            ..area
+        },
+        buf,
+    );
+    Rect {
+        y: area.y + header_h + 1,
+        height: area.height.saturating_sub(header_h + 1),
+        ..area
+    }
+}
 
 /// The header's lines for `width` cells; the caller wraps what is still too long.
 pub fn lines(sprint: &Sprint, report: &SprintReport, width: u16, ctx: &Ctx) -> Vec<Line<'static>> {

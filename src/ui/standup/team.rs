@@ -5,30 +5,16 @@ use super::sections::{self, Item, Section};
 use crate::app::sprint::Loaded;
 use crate::domain::WipState;
 use crate::ui::Ctx;
-use crate::ui::sprint::{draw_burn, summary_lines, wrapped_height};
+use crate::ui::sprint::{draw_burn, draw_summary};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 const TWO_COLUMNS: u16 = 120;
 const CHART_MIN: u16 = 8;
 
 pub fn draw(buf: &mut Buffer, area: Rect, loaded: &Loaded, ctx: &Ctx) {
     let report = &loaded.report;
-    let header = summary_lines(&loaded.data.sprint, report, area.width, ctx);
-    let header_h = wrapped_height(&header, area.width).min(area.height);
-    Paragraph::new(header).wrap(Wrap { trim: true }).render(
-        Rect {
-            height: header_h,
-            ..area
-        },
-        buf,
-    );
-    let rest = Rect {
-        y: area.y + header_h + 1,
-        height: area.height.saturating_sub(header_h + 1),
-        ..area
-    };
+    let rest = draw_summary(buf, area, loaded, ctx);
     let lists = [blocked(loaded, ctx), breaches(ctx)];
     if rest.width >= TWO_COLUMNS {
         let left_w = rest.width * 11 / 20;
