@@ -209,6 +209,7 @@ mod tests {
     use crate::app::keymap::Keymap;
     use crate::config::WipPolicy;
     use crate::ui::Theme;
+    use crate::ui::text::line_text;
     use chrono::Utc;
     use std::collections::BTreeMap;
 
@@ -224,12 +225,7 @@ mod tests {
         let area = Rect::new(0, 0, width, 1);
         let mut buf = Buffer::empty(area);
         draw(&mut buf, area, &ctx);
-        buf.content
-            .iter()
-            .map(|c| c.symbol())
-            .collect::<String>()
-            .trim_end()
-            .to_string()
+        line_text(&buf)
     }
 
     #[test]

@@ -100,6 +100,13 @@ impl<'a> Iterator for Clusters<'a> {
     }
 }
 
+/// What a one-line buffer shows, trailing blanks trimmed: what the unit tests compare.
+#[cfg(test)]
+pub fn line_text(buf: &Buffer) -> String {
+    let text: String = buf.content.iter().map(|c| c.symbol()).collect();
+    text.trim_end().to_string()
+}
+
 /// Rows `lines` take when wrapped at `width` (an upper bound is enough for sizing).
 pub fn wrapped_height(lines: &[Line], width: u16) -> u16 {
     let width = usize::from(width.max(1));

@@ -62,17 +62,13 @@ pub fn draw(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::text::line_text;
     use ratatui::layout::Rect;
 
     fn line(max: usize, pieces: Vec<Piece>) -> String {
         let mut buf = Buffer::empty(Rect::new(0, 0, 30, 1));
         draw(&mut buf, 0, 0, max, pieces, &|s| s);
-        buf.content
-            .iter()
-            .map(|c| c.symbol())
-            .collect::<String>()
-            .trim_end()
-            .to_string()
+        line_text(&buf)
     }
 
     fn pieces() -> Vec<Piece> {
