@@ -130,3 +130,45 @@ impl<'a> StatusBar<'a> {
         put(self.buf, self.x, self.y, text, room, style)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::text::line_text;
+    use chrono::TimeZone;
+
+    fn bar_line(width: u16, draw: impl FnOnce(&mut StatusBar)) -> String {
+        let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+        let theme = Theme::default();
+        let area = Rect::new(0, 0, width, 1);
+        let mut buf = Buffer::empty(area);
+        draw(&mut StatusBar::new(&mut buf, area, &theme, now));
+        line_text(&buf)
+    }
+
+    #[test]
+    fn the_error_is_cut_never_how_old_the_data_is() {
+        let read = Utc.with_ymd_and_hms(2026, 3, 2, 8, 55, 0).unwrap();
+        let line = bar_line(50, |bar| {
+            bar.flag("read-only", Style::new());
+            bar.error("Jira answered 503", Some(("data", read)));
+        });
+        assert_eq!(line, " ⚠ Jira an… · showing data from 5m ago  read-only");
+    }
+
+    #[test]
+    fn a_failed_backend_is_named_after_the_screens_own_error_and_note() {
+        let failed = || Failed::of("ci", Some("timed out"), None);
+        let line = |error: Option<&str>, note: Option<&str>| {
+            bar_line(60, |bar| {
+                assert!(bar.message(error, note, failed(), "runs"))
+            })
+        };
+        assert_eq!(line(None, None), " ⚠ ci: timed out");
+        assert_eq!(line(None, Some("saved log")), " saved log");
+        assert_eq!(line(Some("offline"), Some("saved log")), " ⚠ offline");
+        let mut said = true;
+        bar_line(60, |bar| said = bar.message(None, None, None, "runs"));
+        assert!(!said);
+    }
+}
