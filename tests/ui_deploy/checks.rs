@@ -221,7 +221,7 @@ fn a_cancel_plan_names_the_deployment_it_stops() {
     let text = screen(&terminal);
     for line in [
         "Cancel d-42 of notifications in staging",
-        "will stop: 0.8.3 (08ee44f) · d-42 · in_progress 0:42",
+        "will stop: 0.8.3 (08ee44f) · d-42 · in progress 0:42",
         "y confirm · n cancel",
     ] {
         assert!(text.contains(line), "missing {line:?} in\n{text}");

@@ -151,3 +151,8 @@ mod tests {
         assert_eq!(version(&d), "1.9.0 (abcdef0)");
     }
 }
+
+/// A state as words on screen ("in progress"); the CLI and JSON keep the wire's `in_progress`.
+pub fn state_words(state: DeployState) -> String {
+    crate::domain::deploy::state_name(state).replace('_', " ")
+}

@@ -7,7 +7,6 @@ use super::pieces::{self, Piece};
 use crate::app::Action;
 use crate::app::deploy::{Plan, PlanKind};
 use crate::domain::deploy::plan::CHANGES_CUT;
-use crate::domain::deploy::state_name;
 use crate::ui::Ctx;
 use crate::ui::footer::key_label;
 use crate::ui::popup::open;
@@ -95,7 +94,7 @@ fn head(plan: &Plan, ctx: &Ctx) -> Vec<Line> {
     match &plan.kind {
         PlanKind::Cancel { deployment, .. } => {
             let mut stops = format!("{} · {}", version(deployment), deployment.id);
-            stops.push_str(&format!(" · {}", state_name(deployment.state)));
+            stops.push_str(&format!(" · {}", super::look::state_words(deployment.state)));
             if deployment.state.is_active() {
                 stops.push_str(&format!(" {}", clock(deployment.created_at, ctx.now)));
             }

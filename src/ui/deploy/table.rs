@@ -5,7 +5,6 @@ use super::look::{kind_name, state_style, state_symbol, took, version};
 use super::pieces::{self, Piece};
 use crate::app::deploy::History;
 use crate::domain::deploy::Deployment;
-use crate::domain::deploy::state_name;
 use crate::ui::Ctx;
 use crate::ui::text::{age, put, width};
 use ratatui::buffer::Buffer;
@@ -62,7 +61,7 @@ fn columns(history: &History, total: u16) -> Vec<Col> {
         ),
         col(
             Field::State,
-            widest(&|d| width(state_name(d.state)) + 2, 5),
+            widest(&|d| width(&super::look::state_words(d.state)) + 2, 5),
             0,
         ),
         col(
@@ -158,7 +157,7 @@ fn cell(field: Field, d: &Deployment, ctx: &Ctx) -> Vec<Piece> {
             let style = state_style(d.state, theme);
             vec![
                 Piece::new(state_symbol(d.state), style),
-                Piece::new(format!(" {}", state_name(d.state)), style).drop(1),
+                Piece::new(format!(" {}", super::look::state_words(d.state)), style).drop(1),
             ]
         }
         Field::By => text(d.by.clone().unwrap_or_else(|| "—".into()), theme.assignee),
