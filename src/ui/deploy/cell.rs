@@ -7,9 +7,9 @@
 
 use super::look::{accent, clock, health_style, health_symbol, state_style, state_symbol};
 use super::pieces::{self, Piece};
+use crate::domain::deploy::health_name;
 use crate::domain::deploy::plan::promotable;
 use crate::domain::deploy::{DeployState, Deployment, Environment, Service};
-use crate::domain::deploy::health_name;
 use crate::ui::Ctx;
 use crate::ui::text::{age, put};
 use ratatui::buffer::Buffer;
@@ -110,7 +110,9 @@ fn main(facts: &Facts, height: u16, ctx: &Ctx) -> Vec<Piece> {
             line.push(Piece::new(state_symbol(d.state), style));
             line.push(Piece::new(format!(" {}", d.label()), theme.text));
             if d.state != DeployState::Succeeded {
-                line.push(Piece::new(format!(" {}", super::look::state_words(d.state)), style).drop(3));
+                line.push(
+                    Piece::new(format!(" {}", super::look::state_words(d.state)), style).drop(3),
+                );
             }
             if d.state.is_active() {
                 line.push(Piece::new(format!(" {}", clock(d.created_at, ctx.now)), style).drop(2));

@@ -94,7 +94,10 @@ fn head(plan: &Plan, ctx: &Ctx) -> Vec<Line> {
     match &plan.kind {
         PlanKind::Cancel { deployment, .. } => {
             let mut stops = format!("{} · {}", version(deployment), deployment.id);
-            stops.push_str(&format!(" · {}", super::look::state_words(deployment.state)));
+            stops.push_str(&format!(
+                " · {}",
+                super::look::state_words(deployment.state)
+            ));
             if deployment.state.is_active() {
                 stops.push_str(&format!(" {}", clock(deployment.created_at, ctx.now)));
             }
