@@ -173,3 +173,43 @@ async fn an_offset_past_the_end_says_so() {
         )
     );
 }
+
+/// A finished log far bigger than one read comes back in capped pieces: every byte once, and
+/// complete only with the last piece.
+#[tokio::test]
+async fn a_huge_finished_log_is_read_in_capped_pieces() {
+    let cap = shipdeck::providers::deploy::LOG_READ_CAP;
+    let log: Vec<u8> = (0..cap * 2 + 12345)
+        .map(|i| b'a' + (i % 26) as u8)
+        .collect();
+    let server = MockServer::start().await;
+    let provider = provider(&server);
+    let mut offset = 0;
+    let mut read = Vec::new();
+    let mut calls = 0;
+    loop {
+        calls += 1;
+        assert!(calls < 50, "the read never finished");
+        // Served like a real server: everything from the offset on, and "complete".
+        server.reset().await;
+        Mock::given(method("GET"))
+            .and(path(LOG_PATH))
+            .and(query_param("offset", offset.to_string()))
+            .respond_with(text(&log[offset as usize..]).insert_header("X-Log-Complete", "true"))
+            .mount(&server)
+            .await;
+        let chunk = provider.log("r-311", "j-2", offset).await.unwrap();
+        assert!(
+            chunk.bytes.len() <= cap + (1 << 20),
+            "one read holds {} bytes",
+            chunk.bytes.len()
+        );
+        read.extend_from_slice(&chunk.bytes);
+        offset = chunk.next_offset();
+        if chunk.complete {
+            break;
+        }
+    }
+    assert!(calls >= 2, "a {} byte log in {calls} read", log.len());
+    assert_eq!(read, log);
+}

@@ -17,6 +17,8 @@ mod dto;
 mod map;
 mod pipeline;
 mod runs;
+
+pub use runs::LOG_READ_CAP;
 pub mod sse;
 mod stream;
 mod write;

@@ -12,6 +12,10 @@ use reqwest::header::HeaderMap;
 use reqwest::{Method, StatusCode};
 
 const LOG_SIZE: &str = "x-log-size";
+/// The most one log read holds: a finished 60 MB log arrives in pieces by offset instead of
+/// in one body, so memory stays bounded whatever the log's size.
+pub const LOG_READ_CAP: usize = 4 << 20;
+const ERROR_BODY_CAP: usize = 64 << 10;
 const LOG_COMPLETE: &str = "x-log-complete";
 
 #[async_trait]
@@ -49,15 +53,21 @@ impl CiProvider for HttpDeploy {
         let from = offset.to_string();
         // The JSON Accept the client always sends would make a strict server refuse text.
         let accept = [("accept", "text/plain")];
-        let reply = http
-            .exchange(
-                Method::GET,
-                &path,
-                &[("offset", &from)],
-                &accept,
-                None::<&()>,
-            )
-            .await?;
+        let mut response = http.open(&path, &[("offset", &from)], &accept).await?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        // An error body is only read for its message; a log body is read up to the cap.
+        let limit = if status.is_success() {
+            LOG_READ_CAP
+        } else {
+            ERROR_BODY_CAP
+        };
+        let (body, whole) = read_capped(http, &mut response, limit).await?;
+        let reply = Reply {
+            status,
+            headers,
+            body,
+        };
         let which = format!("job {} in pipeline run {}", shown(job), shown(run));
         match reply.status {
             StatusCode::NOT_FOUND => {
@@ -70,7 +80,8 @@ impl CiProvider for HttpDeploy {
             status if status.is_success() => Ok(LogChunk {
                 offset,
                 size: log_size(&reply.headers),
-                complete: log_complete(&reply.headers),
+                // A capped read is never the end: the rest comes with the next offset.
+                complete: whole && log_complete(&reply.headers),
                 // Raw on purpose: the log viewer sanitises while it parses colours.
                 bytes: reply.body,
             }),
@@ -142,5 +153,29 @@ mod tests {
         assert!(!log_complete(&headers(&[(LOG_COMPLETE, "false")])));
         assert!(!log_complete(&headers(&[(LOG_COMPLETE, "1")])));
         assert!(!log_complete(&HeaderMap::new()));
+    }
+}
+
+/// Reads at most `limit` bytes of a body, each chunk within the client's timeout; true when
+/// the whole body was read.
+async fn read_capped(
+    http: &crate::providers::http::HttpClient,
+    response: &mut reqwest::Response,
+    limit: usize,
+) -> Result<(Vec<u8>, bool), ProviderError> {
+    let mut body = Vec::new();
+    loop {
+        let chunk = tokio::time::timeout(http.timeout(), response.chunk())
+            .await
+            .map_err(|_| http.network_error("the log stopped arriving mid-body"))?
+            .map_err(|e| http.network(&e))?;
+        let Some(chunk) = chunk else {
+            return Ok((body, true));
+        };
+        body.extend_from_slice(&chunk);
+        if body.len() >= limit {
+            // Whole chunks are kept: the next read starts at offset + what we return.
+            return Ok((body, false));
+        }
     }
 }
