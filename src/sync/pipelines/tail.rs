@@ -179,13 +179,20 @@ impl Tail {
         }
     }
 
-    /// Reads `from..to` raw from the polled log (`from` is what was delivered).
-    async fn reread(&mut self, from: u64, to: u64) -> Result<(), ProviderError> {
-        let chunk = self.ci.log(&self.run_id, &self.job_id, from).await?;
-        let want = usize::try_from(to - from).unwrap_or(usize::MAX);
-        let bytes = &chunk.bytes[..want.min(chunk.bytes.len())];
-        self.outbox.push(bytes);
-        self.cursor.advance(bytes);
+    /// Reads `from..to` raw from the polled log (`from` is what was delivered), in as many
+    /// reads as the provider's per-read cap needs.
+    async fn reread(&mut self, mut from: u64, to: u64) -> Result<(), ProviderError> {
+        while from < to {
+            let chunk = self.ci.log(&self.run_id, &self.job_id, from).await?;
+            let want = usize::try_from(to - from).unwrap_or(usize::MAX);
+            let bytes = &chunk.bytes[..want.min(chunk.bytes.len())];
+            if bytes.is_empty() {
+                break;
+            }
+            self.outbox.push(bytes);
+            self.cursor.advance(bytes);
+            from += bytes.len() as u64;
+        }
         Ok(())
     }
 
