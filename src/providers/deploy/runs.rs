@@ -125,6 +125,30 @@ fn log_complete(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
 }
 
+/// Reads at most `limit` bytes of a body, each chunk within the client's timeout; true when
+/// the whole body was read.
+async fn read_capped(
+    http: &crate::providers::http::HttpClient,
+    response: &mut reqwest::Response,
+    limit: usize,
+) -> Result<(Vec<u8>, bool), ProviderError> {
+    let mut body = Vec::new();
+    loop {
+        let chunk = tokio::time::timeout(http.timeout(), response.chunk())
+            .await
+            .map_err(|_| http.network_error("the log stopped arriving mid-body"))?
+            .map_err(|e| http.network(&e))?;
+        let Some(chunk) = chunk else {
+            return Ok((body, true));
+        };
+        body.extend_from_slice(&chunk);
+        if body.len() >= limit {
+            // Whole chunks are kept: the next read starts at offset + what we return.
+            return Ok((body, false));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,29 +177,5 @@ mod tests {
         assert!(!log_complete(&headers(&[(LOG_COMPLETE, "false")])));
         assert!(!log_complete(&headers(&[(LOG_COMPLETE, "1")])));
         assert!(!log_complete(&HeaderMap::new()));
-    }
-}
-
-/// Reads at most `limit` bytes of a body, each chunk within the client's timeout; true when
-/// the whole body was read.
-async fn read_capped(
-    http: &crate::providers::http::HttpClient,
-    response: &mut reqwest::Response,
-    limit: usize,
-) -> Result<(Vec<u8>, bool), ProviderError> {
-    let mut body = Vec::new();
-    loop {
-        let chunk = tokio::time::timeout(http.timeout(), response.chunk())
-            .await
-            .map_err(|_| http.network_error("the log stopped arriving mid-body"))?
-            .map_err(|e| http.network(&e))?;
-        let Some(chunk) = chunk else {
-            return Ok((body, true));
-        };
-        body.extend_from_slice(&chunk);
-        if body.len() >= limit {
-            // Whole chunks are kept: the next read starts at offset + what we return.
-            return Ok((body, false));
-        }
     }
 }

@@ -98,6 +98,11 @@ pub fn took(d: &Deployment) -> String {
     span((end - d.created_at).num_seconds())
 }
 
+/// A state as words on screen ("in progress"); the CLI and JSON keep the wire's `in_progress`.
+pub fn state_words(state: DeployState) -> String {
+    crate::domain::deploy::state_name(state).replace('_', " ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,9 +155,4 @@ mod tests {
         d.version = Some("1.9.0".into());
         assert_eq!(version(&d), "1.9.0 (abcdef0)");
     }
-}
-
-/// A state as words on screen ("in progress"); the CLI and JSON keep the wire's `in_progress`.
-pub fn state_words(state: DeployState) -> String {
-    crate::domain::deploy::state_name(state).replace('_', " ")
 }
