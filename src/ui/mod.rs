@@ -7,6 +7,7 @@ mod deploy;
 mod footer;
 mod header;
 mod help;
+mod link;
 mod logview;
 mod pipelines;
 mod popup;
@@ -94,12 +95,14 @@ fn draw(buf: &mut Buffer, screen: Rect, ctx: &Ctx) {
         }
     };
     footer::draw(buf, take_bottom(), ctx);
+    let status_row = take_bottom();
     match state.screen {
-        Screen::Board => status::draw(buf, take_bottom(), ctx),
-        Screen::Deploy => deploy::draw_status(buf, take_bottom(), ctx),
-        Screen::Pipelines => pipelines::draw_status(buf, take_bottom(), ctx),
-        Screen::Sprint | Screen::Standup => sprint::draw_status(buf, take_bottom(), ctx),
+        Screen::Board => status::draw(buf, status_row, ctx),
+        Screen::Deploy => deploy::draw_status(buf, status_row, ctx),
+        Screen::Pipelines => pipelines::draw_status(buf, status_row, ctx),
+        Screen::Sprint | Screen::Standup => sprint::draw_status(buf, status_row, ctx),
     }
+    link::hyperlink_first_url(buf, status_row);
     if state.filter_editing {
         status::draw_filter(buf, take_bottom(), ctx);
     }
