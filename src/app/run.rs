@@ -86,9 +86,17 @@ pub async fn run(
 
 /// Runs `update` and carries out its effects; true when the app should quit.
 fn apply(state: &mut State, msg: Msg, engine: &Engine) -> bool {
+    let taken = match &msg {
+        Msg::Sync(SyncEvent::LogBytes { bytes, .. }) => bytes.len(),
+        _ => 0,
+    };
     let mut quit = false;
     for effect in update(state, msg, Utc::now()) {
         quit |= dispatch(effect, engine, state);
+    }
+    // Acknowledged once parsed, so a tail never runs more than its backlog ahead of the loop.
+    if taken > 0 {
+        engine.log_taken(taken);
     }
     quit
 }

@@ -7,7 +7,7 @@ use super::{Stop, say_waiting, status_word};
 use crate::cli::LogsArgs;
 use crate::domain::pipeline::{Job, RunStatus};
 use crate::setup::DeployHandle;
-use crate::sync::{SyncEvent, TailState, TailTiming, patient, tail_log};
+use crate::sync::{Backlog, SyncEvent, TailState, TailTiming, patient, tail_log};
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -110,6 +110,8 @@ async fn read_all<W: Write>(found: &Found, job: &Job, out: &mut Output<W>) -> Re
 /// The log from the start until the job ends, through the same tail as the app's viewer.
 async fn follow<W: Write>(found: &Found, job: &Job, out: &mut Output<W>) -> Result<Read, Stop> {
     let (tx, mut events) = mpsc::unbounded_channel();
+    // A slow reader (`| less`) holds the tail back instead of piling bytes up in memory.
+    let backlog = Backlog::default();
     let tail = tokio::spawn(tail_log(
         found.ci.clone(),
         found.run.id.clone(),
@@ -117,6 +119,7 @@ async fn follow<W: Write>(found: &Found, job: &Job, out: &mut Output<W>) -> Resu
         0,
         TailTiming::default(),
         tx,
+        Some(backlog.clone()),
     ));
     // The tail ends with this function, whichever way it returns.
     let _stop = AbortOnDrop(tail);
@@ -127,6 +130,7 @@ async fn follow<W: Write>(found: &Found, job: &Job, out: &mut Output<W>) -> Resu
                 if written.is_err() {
                     return Ok(Read::Closed);
                 }
+                backlog.consumed(bytes.len());
             }
             SyncEvent::TailChanged { tail, .. } => match tail {
                 TailState::Following => {}

@@ -2,6 +2,7 @@
 //! keeps one board fetch in flight at a time and waits out rate limits.
 
 use super::deploys::{self, DeployLink};
+use super::pipelines::Backlog;
 use super::{Request, SyncEvent, pipelines, sprints};
 use crate::audit::AuditLog;
 use crate::providers::{IssueTracker, ProviderError};
@@ -19,12 +20,19 @@ const RATE_LIMIT_RETRIES: usize = 3;
 #[derive(Clone)]
 pub struct Engine {
     requests: UnboundedSender<Request>,
+    /// Log bytes sent to the loop and not yet taken in: a tail waits when it grows too big.
+    backlog: Backlog,
 }
 
 impl Engine {
     pub fn send(&self, request: Request) {
         // A closed engine means the app is shutting down; nothing left to tell.
         let _ = self.requests.send(request);
+    }
+
+    /// The loop took in a `LogBytes` event of `bytes` bytes.
+    pub fn log_taken(&self, bytes: usize) {
+        self.backlog.consumed(bytes);
     }
 }
 
@@ -41,14 +49,20 @@ pub struct Providers {
 pub fn spawn(providers: Providers) -> (Engine, UnboundedReceiver<SyncEvent>) {
     let (req_tx, req_rx) = mpsc::unbounded_channel();
     let (ev_tx, ev_rx) = mpsc::unbounded_channel();
-    tokio::spawn(run(providers, req_rx, ev_tx));
-    (Engine { requests: req_tx }, ev_rx)
+    let backlog = Backlog::default();
+    tokio::spawn(run(providers, req_rx, ev_tx, backlog.clone()));
+    let engine = Engine {
+        requests: req_tx,
+        backlog,
+    };
+    (engine, ev_rx)
 }
 
 async fn run(
     providers: Providers,
     mut requests: UnboundedReceiver<Request>,
     events: UnboundedSender<SyncEvent>,
+    backlog: Backlog,
 ) {
     let (done_tx, mut done_rx) = mpsc::unbounded_channel::<()>();
     let mut board_in_flight = false;
@@ -78,7 +92,7 @@ async fn run(
                             task.abort();
                         }
                         let link = providers.deploys.get(backend).cloned();
-                        let tail = pipelines::tail(link, run_id, job_id, offset, events.clone());
+                        let tail = pipelines::tail(link, run_id, job_id, offset, events.clone(), backlog.clone());
                         tail_task = Some(tokio::spawn(tail));
                     }
                     // Single flight per sprint: the one being read is not asked twice, and a

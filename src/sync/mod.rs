@@ -8,7 +8,7 @@ mod sprints;
 
 pub use deploys::DeployLink;
 pub use engine::{Engine, Providers, patient, spawn};
-pub use pipelines::{TailTiming, save_log, tail_log};
+pub use pipelines::{Backlog, TailTiming, save_log, tail_log};
 
 use crate::domain::deploy::{
     Deployment, DeploymentId, IdempotencyKey, PromoteRequest, RollbackRequest, Service,

@@ -50,7 +50,7 @@ pub async fn tail(url: &str, offset: u64, timing: TailTiming) -> Seen {
 
 pub async fn tail_quietly(ci: Arc<HttpDeploy>, offset: u64, timing: TailTiming) -> Seen {
     let (tx, mut rx) = mpsc::unbounded_channel();
-    tail_log(ci, RUN.into(), JOB.into(), offset, timing, tx).await;
+    tail_log(ci, RUN.into(), JOB.into(), offset, timing, tx, None).await;
     let mut seen = Seen {
         bytes: Vec::new(),
         batches: 0,

@@ -1,10 +1,12 @@
 //! Pipeline work of the engine: run lists, single runs, log tails and saving a whole log.
 
+mod backlog;
 mod cursor;
 mod outbox;
 mod save;
 mod tail;
 
+pub use backlog::Backlog;
 pub use save::save_log;
 pub use tail::{TailTiming, tail_log};
 
@@ -79,9 +81,13 @@ pub async fn tail(
     job_id: String,
     offset: u64,
     events: Events,
+    backlog: Backlog,
 ) {
     match link.and_then(|l| l.ci) {
-        Some(ci) => tail_log(ci, run_id, job_id, offset, TailTiming::default(), events).await,
+        Some(ci) => {
+            let timing = TailTiming::default();
+            tail_log(ci, run_id, job_id, offset, timing, events, Some(backlog)).await;
+        }
         None => send(
             &events,
             SyncEvent::TailChanged {

@@ -1,6 +1,7 @@
 //! Batches a tail's bytes so a log growing at 20,000 lines/s reaches the loop as a few dozen
 //! events a second, while a quiet log's single line still goes out at once.
 
+use super::backlog::Backlog;
 use crate::sync::{SyncEvent, TailState};
 use std::time::Duration;
 use tokio::sync::mpsc::UnboundedSender;
@@ -15,6 +16,8 @@ pub struct Outbox {
     /// The shortest time between two `LogBytes` events.
     every: Duration,
     state: Option<TailState>,
+    /// Counts bytes sent to a loop that acknowledges them; None for consumers that keep up.
+    backlog: Option<Backlog>,
 }
 
 impl Outbox {
@@ -23,6 +26,7 @@ impl Outbox {
         run_id: String,
         job_id: String,
         every: Duration,
+        backlog: Option<Backlog>,
     ) -> Self {
         Self {
             events,
@@ -32,6 +36,14 @@ impl Outbox {
             last_sent: None,
             every,
             state: None,
+            backlog,
+        }
+    }
+
+    /// Waits while the loop is behind by more than the backlog limit.
+    pub async fn room(&self) {
+        if let Some(backlog) = &self.backlog {
+            backlog.room().await;
         }
     }
 
@@ -65,6 +77,9 @@ impl Outbox {
         }
         let bytes = std::mem::take(&mut self.pending);
         self.last_sent = Some(Instant::now());
+        if let Some(backlog) = &self.backlog {
+            backlog.sent(bytes.len());
+        }
         let _ = self.events.send(SyncEvent::LogBytes {
             run_id: self.run_id.clone(),
             job_id: self.job_id.clone(),

@@ -2,6 +2,7 @@
 //! else polling `log?offset=`; every byte delivered once and in order across dropped
 //! connections, which are resumed from the delivered offset with a growing back-off.
 
+use super::backlog::Backlog;
 use super::cursor::{Cursor, Placement};
 use super::outbox::Outbox;
 use crate::domain::text::sanitize;
@@ -57,8 +58,15 @@ pub async fn tail_log(
     offset: u64,
     timing: TailTiming,
     events: UnboundedSender<SyncEvent>,
+    backlog: Option<Backlog>,
 ) {
-    let outbox = Outbox::new(events, run_id.clone(), job_id.clone(), timing.batch);
+    let outbox = Outbox::new(
+        events,
+        run_id.clone(),
+        job_id.clone(),
+        timing.batch,
+        backlog,
+    );
     let mut tail = Tail {
         ci,
         run_id,
@@ -142,6 +150,7 @@ impl Tail {
             if self.outbox.closed() {
                 return Outcome::Closed;
             }
+            self.outbox.room().await;
             let due = self.outbox.due();
             let next = tokio::select! {
                 next = stream.next() => next,
@@ -201,6 +210,7 @@ impl Tail {
             if self.outbox.closed() {
                 return Outcome::Closed;
             }
+            self.outbox.room().await;
             let offset = self.cursor.delivered();
             let chunk = match self.ci.log(&self.run_id, &self.job_id, offset).await {
                 Ok(chunk) => chunk,
