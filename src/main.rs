@@ -30,102 +30,71 @@ fn main() -> ExitCode {
 }
 
 async fn async_main(cli: Cli) -> ExitCode {
-    match cli.command {
+    match dispatch(cli.command, &cli.global).await {
+        Ok(code) => code,
+        Err(e) => usage_error(&e),
+    }
+}
+
+/// Runs a verb; a config that cannot be used, or lacks the tracker or deploy backend the verb
+/// needs, is a usage error.
+async fn dispatch(command: Option<Command>, global: &Global) -> Result<ExitCode, SetupError> {
+    let open = || setup::open(global);
+    Ok(match command {
+        None => interactive(open().await?, global, Screen::Board).await,
+        Some(Command::Standup) => {
+            let session = open().await?;
+            session.tracker("standup")?;
+            interactive(session, global, Screen::Standup).await
+        }
         Some(Command::Sandbox { port }) => serve_sandbox(port).await,
-        Some(Command::Print {
-            what: PrintWhat::Board { format },
-        }) => match setup::open(&cli.global).await {
-            Ok(session) => match session.tracker("print board") {
-                Ok(tracker) => commands::print_board(tracker, format).await,
-                Err(e) => usage_error(&e),
-            },
-            Err(e) => usage_error(&e),
-        },
-        Some(Command::Move { key, column, force }) => match setup::open(&cli.global).await {
-            Ok(session) => match session.tracker("move") {
-                Ok(tracker) => {
-                    let policy = session.config.ui.wip_policy;
-                    commands::move_card(tracker, &key, &column, force, policy).await
-                }
-                Err(e) => usage_error(&e),
-            },
-            Err(e) => usage_error(&e),
-        },
-        Some(Command::Print {
-            what: PrintWhat::Deploys { format },
-        }) => match setup::open(&cli.global).await {
-            Ok(session) => match session.deploys("print deploys") {
-                Ok(deploys) => deploy_commands::print_deploys(deploys, format).await,
-                Err(e) => usage_error(&e),
-            },
-            Err(e) => usage_error(&e),
-        },
-        Some(Command::Print {
-            what: PrintWhat::Pipelines { format },
-        }) => match setup::open(&cli.global).await {
-            Ok(session) => match session.deploys("print pipelines") {
-                Ok(deploys) => pipelines_commands::print_pipelines(deploys, format).await,
-                Err(e) => usage_error(&e),
-            },
-            Err(e) => usage_error(&e),
-        },
-        Some(Command::Print {
-            what: PrintWhat::Sprint { format, sprint },
-        }) => match setup::open(&cli.global).await {
-            Ok(session) => match session.tracker("print sprint") {
-                Ok(tracker) => {
-                    let rules = session.config.sprint.rules();
-                    let now = chrono::Utc::now();
-                    sprint_commands::print_sprint(tracker, format, sprint, &rules, now).await
-                }
-                Err(e) => usage_error(&e),
-            },
-            Err(e) => usage_error(&e),
-        },
-        Some(Command::Logs(args)) => match setup::open(&cli.global).await {
-            Ok(session) => match session.deploys("logs") {
-                Ok(deploys) => {
-                    let patterns = &session.config.logs.error_patterns;
-                    pipelines_commands::logs(deploys, &args, patterns).await
-                }
-                Err(e) => usage_error(&e),
-            },
-            Err(e) => usage_error(&e),
-        },
-        Some(Command::Promote(args)) => match setup::open(&cli.global).await {
-            Ok(session) => match session.deploys("promote") {
-                Ok(deploys) => {
-                    deploy_commands::promote(deploys, &args, &guard(&session, &cli.global)).await
-                }
-                Err(e) => usage_error(&e),
-            },
-            Err(e) => usage_error(&e),
-        },
-        Some(Command::Rollback(args)) => match setup::open(&cli.global).await {
-            Ok(session) => match session.deploys("rollback") {
-                Ok(deploys) => {
-                    deploy_commands::rollback(deploys, &args, &guard(&session, &cli.global)).await
-                }
-                Err(e) => usage_error(&e),
-            },
-            Err(e) => usage_error(&e),
-        },
         Some(Command::Audit { since, format }) => {
             let log = AuditLog::default_path().map(AuditLog::at);
             deploy_commands::print_audit(log.as_ref(), since, format)
         }
-        Some(Command::Standup) => match setup::open(&cli.global).await {
-            Ok(session) => match session.tracker("standup") {
-                Ok(_) => interactive(session, &cli.global, Screen::Standup).await,
-                Err(e) => usage_error(&e),
-            },
-            Err(e) => usage_error(&e),
-        },
-        None => match setup::open(&cli.global).await {
-            Ok(session) => interactive(session, &cli.global, Screen::Board).await,
-            Err(e) => usage_error(&e),
-        },
-    }
+        Some(Command::Print { what }) => {
+            let session = open().await?;
+            match what {
+                PrintWhat::Board { format } => {
+                    commands::print_board(session.tracker("print board")?, format).await
+                }
+                PrintWhat::Deploys { format } => {
+                    let deploys = session.deploys("print deploys")?;
+                    deploy_commands::print_deploys(deploys, format).await
+                }
+                PrintWhat::Pipelines { format } => {
+                    let deploys = session.deploys("print pipelines")?;
+                    pipelines_commands::print_pipelines(deploys, format).await
+                }
+                PrintWhat::Sprint { format, sprint } => {
+                    let tracker = session.tracker("print sprint")?;
+                    let rules = session.config.sprint.rules();
+                    let now = chrono::Utc::now();
+                    sprint_commands::print_sprint(tracker, format, sprint, &rules, now).await
+                }
+            }
+        }
+        Some(Command::Move { key, column, force }) => {
+            let session = open().await?;
+            let policy = session.config.ui.wip_policy;
+            commands::move_card(session.tracker("move")?, &key, &column, force, policy).await
+        }
+        Some(Command::Logs(args)) => {
+            let session = open().await?;
+            let patterns = &session.config.logs.error_patterns;
+            pipelines_commands::logs(session.deploys("logs")?, &args, patterns).await
+        }
+        Some(Command::Promote(args)) => {
+            let session = open().await?;
+            let guard = guard(&session, global);
+            deploy_commands::promote(session.deploys("promote")?, &args, &guard).await
+        }
+        Some(Command::Rollback(args)) => {
+            let session = open().await?;
+            let guard = guard(&session, global);
+            deploy_commands::rollback(session.deploys("rollback")?, &args, &guard).await
+        }
+    })
 }
 
 /// The app, opened on `screen`; standup mode is always read-only (it is for a shared screen).
