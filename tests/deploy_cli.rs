@@ -1,20 +1,19 @@
 //! The deploy verbs end to end: the real binary against the in-process sandbox's deploy
 //! protocol, with its own config, state and home directories.
 
+#[path = "support/sandboxed.rs"]
+mod sandboxed;
+
+use sandboxed::{Sandboxed, code, text};
 use serde_json::Value;
-use shipdeck::sandbox::Sandbox;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 const TOKEN_VAR: &str = "SHIPDECK_TEST_DEPLOY_TOKEN";
 const TOKEN: &str = "sd-test-token-7c41f09e";
 
-/// A sandbox on a runtime the test owns, and a temp home with a config pointing at it.
-struct World {
-    runtime: tokio::runtime::Runtime,
-    sandbox: Sandbox,
-    dir: tempfile::TempDir,
-}
+/// The sandbox world with the token and user the deploy verbs read.
+struct World(Sandboxed);
 
 impl World {
     fn new() -> Self {
@@ -23,56 +22,29 @@ impl World {
 
     /// `extra` is appended to the `[[deploy]]` table; `{url}` in it is the sandbox's URL.
     fn with_table(extra: &str) -> Self {
-        let runtime = tokio::runtime::Runtime::new().unwrap();
-        let sandbox = runtime.block_on(Sandbox::start(0)).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let config = format!(
-            "[[deploy]]\nname = \"sandbox\"\nkind = \"http\"\nurl = \"{}\"\ntoken_env = \"{TOKEN_VAR}\"\n{}",
-            sandbox.url(),
-            extra.replace("{url}", &sandbox.url())
-        );
-        std::fs::write(dir.path().join("cfg.toml"), config).unwrap();
-        for sub in ["state", "config", "home"] {
-            std::fs::create_dir(dir.path().join(sub)).unwrap();
-        }
-        Self {
-            runtime,
-            sandbox,
-            dir,
-        }
+        World(Sandboxed::new(&format!(
+            "[[deploy]]\nname = \"sandbox\"\nkind = \"http\"\nurl = \"{{url}}\"\ntoken_env = \"{TOKEN_VAR}\"\n{extra}"
+        )))
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        let root = self.dir.path();
-        Command::new(env!("CARGO_BIN_EXE_shipdeck"))
-            .arg("--config")
-            .arg(root.join("cfg.toml"))
-            .args(args)
-            .env("XDG_STATE_HOME", root.join("state"))
-            .env("XDG_CONFIG_HOME", root.join("config"))
-            .env("HOME", root.join("home"))
+        self.0
+            .command(args)
             .env("USER", "ci-tester")
             .env(TOKEN_VAR, TOKEN)
-            .env_remove("SHIPDECK_CONFIG")
-            .stdin(Stdio::null())
             .output()
             .unwrap()
     }
 
     /// Wherever the platform's state dir put it under this world's directories.
     fn audit_file(&self) -> Option<PathBuf> {
-        find(self.dir.path(), "audit.jsonl")
+        find(self.0.dir(), "audit.jsonl")
     }
 
     /// The newest deployment id of an environment, straight from the server.
     fn newest(&self, service: &str, env: &str) -> String {
-        let url = format!(
-            "{}/v1/services/{service}/environments/{env}/deployments?limit=1",
-            self.sandbox.url()
-        );
-        let body: Value = self
-            .runtime
-            .block_on(async { reqwest::get(&url).await.unwrap().json().await.unwrap() });
+        let path = format!("/v1/services/{service}/environments/{env}/deployments?limit=1");
+        let body = self.0.get_json(&path);
         body["deployments"][0]["id"].as_str().unwrap().to_string()
     }
 }
@@ -89,14 +61,6 @@ fn find(dir: &Path, name: &str) -> Option<PathBuf> {
         }
     }
     None
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().unwrap()
 }
 
 fn lines(path: &Path) -> Vec<Value> {

@@ -1,51 +1,26 @@
 //! `print pipelines` and `logs` end to end: the real binary against the in-process sandbox's
 //! deploy protocol, with its own config and home directories.
 
+#[path = "support/sandboxed.rs"]
+mod sandboxed;
+
+use sandboxed::{Sandboxed, code, text};
 use serde_json::Value;
-use shipdeck::sandbox::Sandbox;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Output, Stdio};
 
-/// A sandbox on a runtime the test owns, and a temp home with a config pointing at it.
-struct World {
-    runtime: tokio::runtime::Runtime,
-    sandbox: Sandbox,
-    dir: tempfile::TempDir,
-}
+/// The sandbox world with one `[[deploy]]` table pointing at it.
+struct World(Sandboxed);
 
 impl World {
     fn new() -> Self {
-        let runtime = tokio::runtime::Runtime::new().unwrap();
-        let sandbox = runtime.block_on(Sandbox::start(0)).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let config = format!(
-            "[[deploy]]\nname = \"sandbox\"\nkind = \"http\"\nurl = \"{}\"\n",
-            sandbox.url()
-        );
-        std::fs::write(dir.path().join("cfg.toml"), config).unwrap();
-        for sub in ["state", "config", "home"] {
-            std::fs::create_dir(dir.path().join(sub)).unwrap();
-        }
-        Self {
-            runtime,
-            sandbox,
-            dir,
-        }
+        World(Sandboxed::new(
+            "[[deploy]]\nname = \"sandbox\"\nkind = \"http\"\nurl = \"{url}\"\n",
+        ))
     }
 
     fn command(&self, args: &[&str]) -> Command {
-        let root = self.dir.path();
-        let mut command = Command::new(env!("CARGO_BIN_EXE_shipdeck"));
-        command
-            .arg("--config")
-            .arg(root.join("cfg.toml"))
-            .args(args)
-            .env("XDG_STATE_HOME", root.join("state"))
-            .env("XDG_CONFIG_HOME", root.join("config"))
-            .env("HOME", root.join("home"))
-            .env_remove("SHIPDECK_CONFIG")
-            .stdin(Stdio::null());
-        command
+        self.0.command(args)
     }
 
     fn run(&self, args: &[&str]) -> Output {
@@ -63,10 +38,7 @@ impl World {
     /// The newest run that ended with `status`, and its first job with that status. Read
     /// from the server: `print pipelines` shows only the latest runs.
     fn ended(&self, status: &str) -> (String, String) {
-        let url = format!("{}/v1/runs?limit=100", self.sandbox.url());
-        let page: Value = self
-            .runtime
-            .block_on(async { reqwest::get(&url).await.unwrap().json().await.unwrap() });
+        let page = self.0.get_json("/v1/runs?limit=100");
         let runs = page["runs"].as_array().unwrap();
         let run = runs
             .iter()
@@ -83,8 +55,8 @@ impl World {
 
     /// Starts a promote on the sandbox; returns its run id.
     fn promote(&self) -> String {
-        let url = format!("{}/v1/services/payments/promote", self.sandbox.url());
-        let body: Value = self.runtime.block_on(async {
+        let url = format!("{}/v1/services/payments/promote", self.0.url());
+        let body: Value = self.0.block_on(async {
             reqwest::Client::new()
                 .post(&url)
                 .header("idempotency-key", "5b0e7c1a-9d7f-4c55-8a53-0e1f2a3b4c5d")
@@ -102,14 +74,6 @@ impl World {
 
 fn str(value: &Value) -> String {
     value.as_str().unwrap().to_string()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().unwrap()
 }
 
 #[test]
