@@ -42,6 +42,7 @@ fn env(name: &str, protected: bool, current: Option<Deployment>) -> Environment 
     Environment {
         name: name.into(),
         protected,
+        protection: Vec::new(),
         health: Health::Healthy,
         lock: None,
         current,

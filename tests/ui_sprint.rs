@@ -88,6 +88,7 @@ fn standup() -> State {
     let env = |name: &str, current| Environment {
         name: name.into(),
         protected: name == "prod",
+        protection: Vec::new(),
         health: Health::Healthy,
         lock: None,
         current: Some(current),

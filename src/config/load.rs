@@ -108,6 +108,9 @@ fn check(config: &Config) -> Result<(), String> {
     if config.standup.seconds_per_person == 0 {
         return Err("standup.seconds_per_person must be at least 1".into());
     }
+    for table in &config.github {
+        table.check()?;
+    }
     if let Some(jira) = &config.jira {
         if jira.token_env.is_some() == jira.token_cmd.is_some() {
             return Err("jira: set exactly one of token_env or token_cmd".into());

@@ -11,6 +11,9 @@ pub struct Config {
     /// One table per deploy backend.
     #[serde(default)]
     pub deploy: Vec<DeployConfig>,
+    /// One table per GitHub host and set of repositories.
+    #[serde(default)]
+    pub github: Vec<super::GithubConfig>,
     #[serde(default)]
     pub logs: LogsConfig,
     #[serde(default)]

@@ -1,11 +1,13 @@
 //! Plain nouns of the problem: no I/O, no UI, no wire formats.
 
 pub mod board;
+pub mod budget;
 pub mod deploy;
 pub mod issue;
 pub mod pipeline;
 pub mod sprint;
 pub mod text;
 
+pub use budget::RateBudget;
 pub use board::{Board, BoardKind, Column, Sprint, SprintState, WipState};
 pub use issue::{Issue, IssueKey, Person, StatusId};

@@ -60,6 +60,9 @@ pub struct LogChunk {
     pub size: Option<u64>,
     /// The job ended and nothing more will come.
     pub complete: bool,
+    /// Why nothing can be read yet, in the provider's words (GitHub serves a job's log only
+    /// once the job ends); shown instead of "following".
+    pub waiting: Option<String>,
 }
 
 impl LogChunk {

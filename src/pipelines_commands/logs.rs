@@ -134,6 +134,7 @@ async fn follow<W: Write>(found: &Found, job: &Job, out: &mut Output<W>) -> Resu
             }
             SyncEvent::TailChanged { tail, .. } => match tail {
                 TailState::Following => {}
+                TailState::Waiting { note } => eprintln!("shipdeck: {note}"),
                 TailState::Reconnecting { attempt, error } => {
                     if attempt > MAX_RECONNECTS {
                         return Err(unreadable(

@@ -78,15 +78,7 @@ impl HttpClient {
             .filter(|h| !h.is_empty())
             .ok_or_else(|| invalid("it has no host"))?
             .to_string();
-        let http = reqwest::Client::builder()
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(TOTAL_TIMEOUT)
-            .user_agent(USER_AGENT)
-            .build()
-            .map_err(|e| ProviderError::Network {
-                host: host.clone(),
-                message: format!("cannot set up the HTTP client: {}", root_cause(&e)),
-            })?;
+        let http = build(&host, reqwest::redirect::Policy::default())?;
         Ok(Self {
             http,
             base,
@@ -96,6 +88,21 @@ impl HttpClient {
             token_source,
             timeout: TOTAL_TIMEOUT,
         })
+    }
+
+    /// Redirects come back as replies instead of being followed: GitHub's log downloads
+    /// redirect to storage on another host, which must not see the token.
+    pub fn without_redirects(mut self) -> Result<Self, ProviderError> {
+        self.http = build(&self.host, reqwest::redirect::Policy::none())?;
+        Ok(self)
+    }
+
+    /// True when `url` is on this client's scheme, host and port: only there may the token go.
+    pub fn same_origin(&self, url: &str) -> bool {
+        match (Url::parse(&self.base), Url::parse(url)) {
+            (Ok(base), Ok(other)) => base.origin() == other.origin(),
+            _ => false,
+        }
     }
 
     /// Replaces the total per-request timeout (tests use a short one).
@@ -195,6 +202,41 @@ impl HttpClient {
         })
     }
 
+    /// One request to an absolute `url` (a page link, a redirect target) with `timeout`; the
+    /// token is sent only when `auth` is true and the URL is on this client's origin.
+    pub async fn exchange_url<B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        url: &str,
+        headers: &[(&str, &str)],
+        body: Option<&B>,
+        auth: bool,
+        timeout: Duration,
+    ) -> Result<Reply, ProviderError> {
+        let url = Url::parse(url)
+            .map_err(|e| self.decode_error("a link in an answer", &e.to_string()))?;
+        let auth = auth && self.same_origin(url.as_str());
+        let mut request = self.prepare(
+            self.http.request(method, url.clone()),
+            headers,
+            timeout,
+            auth,
+        );
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let response = request.send().await.map_err(|e| self.network(&e))?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.map_err(|e| self.network(&e))?;
+        tracing::debug!(service = %self.service, path = url.path(), status = status.as_u16(), "http");
+        Ok(Reply {
+            status,
+            headers,
+            body: bytes.to_vec(),
+        })
+    }
+
     /// A GET whose body is read as it arrives (a log stream): the answer's head must come
     /// within the total timeout, the body may last as long as the job it follows. Reading it
     /// is the caller's, with `network` for a body that breaks.
@@ -236,21 +278,35 @@ impl HttpClient {
         timeout: Duration,
     ) -> reqwest::RequestBuilder {
         let url = format!("{}{path}", self.base);
-        let mut request = self
-            .http
-            .request(method, url)
-            .timeout(timeout)
-            .header(header::ACCEPT, "application/json");
+        let mut request = self.http.request(method, url);
         if !query.is_empty() {
             request = request.query(query);
+        }
+        self.prepare(request, headers, timeout, true)
+    }
+
+    fn prepare(
+        &self,
+        mut request: reqwest::RequestBuilder,
+        headers: &[(&str, &str)],
+        timeout: Duration,
+        auth: bool,
+    ) -> reqwest::RequestBuilder {
+        request = request.timeout(timeout);
+        // A caller's own Accept (GitHub's media type) replaces the JSON default.
+        if !headers
+            .iter()
+            .any(|(name, _)| name.eq_ignore_ascii_case("accept"))
+        {
+            request = request.header(header::ACCEPT, "application/json");
         }
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        match &self.auth {
-            Auth::Basic { user, token } => request.basic_auth(user, Some(token.expose())),
-            Auth::Bearer(token) => request.bearer_auth(token.expose()),
-            Auth::None => request,
+        match (&self.auth, auth) {
+            (_, false) | (Auth::None, _) => request,
+            (Auth::Basic { user, token }, true) => request.basic_auth(user, Some(token.expose())),
+            (Auth::Bearer(token), true) => request.bearer_auth(token.expose()),
         }
     }
 
@@ -284,6 +340,22 @@ impl HttpClient {
             self.timeout.as_secs_f64()
         )
     }
+}
+
+fn build(
+    host: &str,
+    redirect: reqwest::redirect::Policy,
+) -> Result<reqwest::Client, ProviderError> {
+    reqwest::Client::builder()
+        .connect_timeout(CONNECT_TIMEOUT)
+        .timeout(TOTAL_TIMEOUT)
+        .user_agent(USER_AGENT)
+        .redirect(redirect)
+        .build()
+        .map_err(|e| ProviderError::Network {
+            host: host.to_string(),
+            message: format!("cannot set up the HTTP client: {}", root_cause(&e)),
+        })
 }
 
 /// The innermost cause (an io error such as "Connection refused"), which never holds the URL.

@@ -3,6 +3,7 @@
 
 pub mod deploy;
 pub mod error;
+pub mod github;
 pub mod http;
 pub mod jira;
 mod log_stream;
@@ -75,6 +76,20 @@ pub trait DeployBackend: Send + Sync {
     ) -> Result<Deployment, ProviderError>;
 
     async fn cancel(&self, id: &DeploymentId) -> Result<Deployment, ProviderError>;
+
+    /// Approves or rejects a deployment that waits for reviewers (`DeployState::Waiting`).
+    async fn review(
+        &self,
+        deployment: &Deployment,
+        approve: bool,
+        comment: &str,
+    ) -> Result<(), ProviderError> {
+        let _ = (deployment, approve, comment);
+        Err(ProviderError::Rejected(format!(
+            "{} has no deployment reviews",
+            self.name()
+        )))
+    }
 }
 
 /// Pipeline runs and their logs: the deploy protocol's `/v1/runs` today, GitHub Actions later.
@@ -97,5 +112,30 @@ pub trait CiProvider: Send + Sync {
         _offset: u64,
     ) -> Result<Option<LogStream>, ProviderError> {
         Ok(None)
+    }
+
+    /// How long a tail waits between polls of a log that had nothing new; `None` for the
+    /// tail's own pace. Providers that count every request (GitHub) poll slower.
+    fn log_poll(&self) -> Option<std::time::Duration> {
+        None
+    }
+
+    /// Whether `rerun_failed` and `cancel_run` do anything here (the keys are shown only then).
+    fn controls_runs(&self) -> bool {
+        false
+    }
+
+    /// Runs the failed jobs of a finished run again.
+    async fn rerun_failed(&self, run: &str) -> Result<(), ProviderError> {
+        Err(ProviderError::Rejected(format!(
+            "run {run}: this backend cannot re-run jobs"
+        )))
+    }
+
+    /// Cancels a queued or running run.
+    async fn cancel_run(&self, run: &str) -> Result<(), ProviderError> {
+        Err(ProviderError::Rejected(format!(
+            "run {run}: this backend cannot cancel runs"
+        )))
     }
 }

@@ -1,6 +1,8 @@
 //! All network work. The UI loop sends `Request`s and receives `SyncEvent`s; it never awaits
 //! HTTP itself.
 
+mod actions;
+mod budget;
 mod deploys;
 mod engine;
 mod pipelines;
@@ -15,7 +17,7 @@ use crate::domain::deploy::{
 };
 use crate::domain::pipeline::Run;
 use crate::domain::sprint::SprintData;
-use crate::domain::{Board, Column, IssueKey, Person, Sprint};
+use crate::domain::{Board, Column, IssueKey, Person, RateBudget, Sprint};
 use chrono::{DateTime, Utc};
 use std::time::Duration;
 
@@ -64,6 +66,20 @@ pub enum Request {
         job_id: String,
         path: std::path::PathBuf,
     },
+    /// A confirmed re-run or cancel of a pipeline run: audited, sent, then the run read again.
+    RunAction {
+        backend: usize,
+        run_id: String,
+        action: RunAction,
+    },
+    /// A confirmed approval or rejection of a deployment that waits for reviewers: audited,
+    /// sent, then the backend's services read again. Boxed: far larger than other requests.
+    Review {
+        backend: usize,
+        deployment: Box<Deployment>,
+        approve: bool,
+        comment: String,
+    },
     /// The board's active, future and recent closed sprints.
     FetchSprints,
     /// One sprint with the history of its issues; replaces a read of another sprint still
@@ -82,11 +98,25 @@ pub enum TailState {
         attempt: u32,
         error: String,
     },
+    /// Nothing can be read yet, and the provider says why ("the log arrives when the job
+    /// ends"); the tail keeps polling.
+    Waiting {
+        note: String,
+    },
     /// The job ended and every byte arrived.
     Complete,
     Failed {
         error: String,
     },
+}
+
+/// What a confirmed pipeline-run control does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunAction {
+    /// Runs the failed jobs of a finished run again.
+    RerunFailed,
+    /// Stops a queued or running run.
+    Cancel,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -196,6 +226,31 @@ pub enum SyncEvent {
         id: DeploymentId,
         error: String,
     },
+    /// The backend took a re-run or cancel of a run (the run is read again after).
+    RunActionDone {
+        backend: usize,
+        run_id: String,
+        action: RunAction,
+    },
+    RunActionFailed {
+        backend: usize,
+        run_id: String,
+        action: RunAction,
+        error: String,
+    },
+    /// The backend took the review of a waiting deployment (its services are read again).
+    Reviewed {
+        backend: usize,
+        id: DeploymentId,
+        approve: bool,
+    },
+    ReviewFailed {
+        backend: usize,
+        id: DeploymentId,
+        error: String,
+    },
+    /// A provider's request budget as its last answer told it.
+    BudgetChanged(RateBudget),
     SprintsLoaded {
         sprints: Vec<Sprint>,
     },

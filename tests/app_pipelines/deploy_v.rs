@@ -40,6 +40,7 @@ fn deploy_screen(deployment: Deployment) -> State {
         environments: vec![Environment {
             name: "staging".into(),
             protected: false,
+            protection: Vec::new(),
             health: Health::Healthy,
             lock: None,
             current: Some(deployment),

@@ -25,6 +25,7 @@ impl Seen {
             .iter()
             .map(|s| match s {
                 TailState::Following => "following",
+                TailState::Waiting { .. } => "waiting",
                 TailState::Reconnecting { .. } => "reconnecting",
                 TailState::Complete => "complete",
                 TailState::Failed { .. } => "failed",

@@ -55,6 +55,7 @@ fn env(name: &str, current: Deployment) -> Environment {
     Environment {
         name: name.into(),
         protected: name == "prod",
+        protection: Vec::new(),
         health: Health::Healthy,
         lock: None,
         current: Some(current),

@@ -49,6 +49,8 @@ pub enum Health {
 #[serde(rename_all = "snake_case")]
 pub enum DeployState {
     Queued,
+    /// Held until a reviewer approves it (GitHub environments with required reviewers).
+    Waiting,
     InProgress,
     Succeeded,
     Failed,
@@ -60,7 +62,7 @@ pub enum DeployState {
 impl DeployState {
     /// Still moving: queued or in progress.
     pub fn is_active(self) -> bool {
-        matches!(self, Self::Queued | Self::InProgress)
+        matches!(self, Self::Queued | Self::Waiting | Self::InProgress)
     }
 }
 
@@ -68,6 +70,7 @@ impl DeployState {
 pub fn state_name(state: DeployState) -> &'static str {
     match state {
         DeployState::Queued => "queued",
+        DeployState::Waiting => "waiting",
         DeployState::InProgress => "in_progress",
         DeployState::Succeeded => "succeeded",
         DeployState::Failed => "failed",
@@ -142,6 +145,8 @@ pub struct Lock {
 pub struct Environment {
     pub name: String,
     pub protected: bool,
+    /// The backend's own protection rules in words ("2 reviewers: ana, bo", "wait 10 min").
+    pub protection: Vec<String>,
     pub health: Health,
     pub lock: Option<Lock>,
     /// The deployment serving now (may itself be in flight).

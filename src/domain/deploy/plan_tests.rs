@@ -46,6 +46,7 @@ fn env(name: &str, current: Option<Deployment>) -> Environment {
     Environment {
         name: name.into(),
         protected: name == "prod",
+        protection: Vec::new(),
         health: Health::Healthy,
         lock: None,
         current,

@@ -48,6 +48,7 @@ pub fn environment(dto: EnvironmentDto, protected: &[String]) -> Environment {
     Environment {
         name: line(&dto.name),
         protected: dto.protected || by_config,
+        protection: Vec::new(),
         health: health(dto.health.as_deref()),
         lock: dto.lock.map(lock),
         current: dto.current.map(deployment),

@@ -82,6 +82,7 @@ impl CiProvider for HttpDeploy {
                 size: log_size(&reply.headers),
                 // A capped read is never the end: the rest comes with the next offset.
                 complete: whole && log_complete(&reply.headers),
+                waiting: None,
                 // Raw on purpose: the log viewer sanitises while it parses colours.
                 bytes: reply.body,
             }),

@@ -216,7 +216,10 @@ impl Tail {
                 Ok(chunk) => chunk,
                 Err(e) => return self.trouble(e),
             };
-            self.outbox.say(TailState::Following);
+            self.outbox.say(match &chunk.waiting {
+                Some(note) => TailState::Waiting { note: note.clone() },
+                None => TailState::Following,
+            });
             self.cursor.advance(&chunk.bytes);
             self.outbox.push(&chunk.bytes);
             // Polls are already further apart than a batch.
@@ -225,12 +228,9 @@ impl Tail {
                 return Outcome::Complete;
             }
             let busy = !chunk.bytes.is_empty();
-            sleep(if busy {
-                self.timing.poll_busy
-            } else {
-                self.timing.poll
-            })
-            .await;
+            // A provider that counts every request (GitHub) sets its own quiet pace.
+            let quiet = self.ci.log_poll().unwrap_or(self.timing.poll);
+            sleep(if busy { self.timing.poll_busy } else { quiet }).await;
         }
     }
 

@@ -18,6 +18,7 @@ pub fn state_symbol(state: DeployState) -> &'static str {
         DeployState::Failed => "✖",
         DeployState::InProgress => "⟳",
         DeployState::Queued => "◷",
+        DeployState::Waiting => "⏸",
         DeployState::Cancelled => "⊘",
         DeployState::Unknown => "?",
     }
@@ -27,7 +28,7 @@ pub fn state_style(state: DeployState, theme: &Theme) -> Style {
     match state {
         DeployState::Succeeded => theme.success,
         DeployState::Failed => theme.error,
-        DeployState::InProgress | DeployState::Queued => theme.warning,
+        DeployState::InProgress | DeployState::Queued | DeployState::Waiting => theme.warning,
         DeployState::Cancelled | DeployState::Unknown => theme.muted,
     }
 }

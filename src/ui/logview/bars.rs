@@ -15,7 +15,9 @@ pub fn title(buf: &mut Buffer, area: Rect, viewer: &LogViewer, ctx: &Ctx) {
     let theme = ctx.theme;
     let (label, style) = match &viewer.tail {
         Some(TailState::Failed { .. }) => (viewer.label(), theme.error),
-        Some(TailState::Reconnecting { .. }) => (viewer.label(), theme.warning),
+        Some(TailState::Reconnecting { .. } | TailState::Waiting { .. }) => {
+            (viewer.label(), theme.warning)
+        }
         Some(TailState::Complete) => (viewer.label(), theme.success),
         _ if !viewer.follow => (paused(viewer), theme.warning),
         Some(TailState::Following) => (viewer.label(), theme.success),

@@ -103,12 +103,14 @@ impl LogViewer {
         }
     }
 
-    /// "following", "paused", "complete", "reconnecting (2)" or "⚠ failed: …".
+    /// "following", "paused", "complete", "reconnecting (2)", "⏸ <why nothing comes yet>"
+    /// or "⚠ failed: …".
     pub fn label(&self) -> String {
         match &self.tail {
             Some(TailState::Failed { error }) => format!("⚠ failed: {error}"),
             Some(TailState::Reconnecting { attempt, .. }) => format!("reconnecting ({attempt})"),
             Some(TailState::Complete) => "complete".to_string(),
+            Some(TailState::Waiting { note }) => format!("⏸ {note}"),
             _ if !self.follow => "paused".to_string(),
             Some(TailState::Following) => "following".to_string(),
             None => "connecting…".to_string(),

@@ -1,0 +1,7 @@
+//! GitHub behind the same traits as Jira and the deploy protocol: Projects v2 or issues as
+//! the board, Actions as pipelines, Deployments (+ `workflow_dispatch`) as a deploy backend.
+//! One `GithubClient` per `[[github]]` table is shared by all three.
+
+pub mod client;
+
+pub use client::{GithubClient, GithubSettings};
