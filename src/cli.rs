@@ -23,9 +23,17 @@ pub struct Global {
     /// Configuration file (default: $SHIPDECK_CONFIG, then the XDG config dir)
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
-    /// Use the built-in demo sandbox even when a config exists
-    #[arg(long, global = true)]
-    pub demo: bool,
+    /// Use the built-in demo sandbox even when a config exists; `--demo=github` adds a
+    /// GitHub-backed board, Actions runs and a GitHub-deployed service
+    #[arg(
+        long,
+        global = true,
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "jira",
+        value_name = "jira|github"
+    )]
+    pub demo: Option<Demo>,
     /// Theme name (dark, light, high-contrast, mono) or path to a theme file
     #[arg(long, global = true, value_name = "NAME|PATH")]
     pub theme: Option<String>,
@@ -35,6 +43,15 @@ pub struct Global {
     /// Log level for the log file: error, warn, info, debug, trace
     #[arg(long, global = true, value_name = "LEVEL", value_parser = ["error", "warn", "info", "debug", "trace"])]
     pub log_level: Option<String>,
+}
+
+/// Which built-in demo `--demo` opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Demo {
+    /// The Jira-shaped board with the deploy-protocol backend.
+    Jira,
+    /// A GitHub Projects v2 board, Actions runs and GitHub Deployments beside the protocol.
+    Github,
 }
 
 #[derive(Debug, Subcommand)]

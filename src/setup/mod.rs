@@ -1,6 +1,6 @@
 //! From flags and config to connected providers: the real services, or the built-in sandbox.
 
-use crate::cli::Global;
+use crate::cli::{Demo, Global};
 use crate::config::{
     self, Config, ConfigError, DeployBackendKind, DeployConfig, JiraAuth, JiraConfig, Secret,
     SecretError, Source, TokenSource,
@@ -77,13 +77,13 @@ pub fn config_source(global: &Global) -> Result<Source, SetupError> {
     Ok(config::discover(
         global.config.as_deref(),
         env.as_deref(),
-        global.demo,
+        global.demo.is_some(),
     )?)
 }
 
 pub async fn open(global: &Global) -> Result<Session, SetupError> {
     match config_source(global)? {
-        Source::Demo => demo().await,
+        Source::Demo => demo(global.demo.unwrap_or(Demo::Jira)).await,
         Source::File(path) => {
             let config = config::load_file(&path)?;
             let display = path.display().to_string();
@@ -197,7 +197,8 @@ fn demo_deploys(sandbox: &Sandbox) -> Result<DeployHandle, SetupError> {
     })
 }
 
-async fn demo() -> Result<Session, SetupError> {
+async fn demo(kind: Demo) -> Result<Session, SetupError> {
+    tracing::info!(?kind, "opening the demo");
     let sandbox = Sandbox::start(0)
         .await
         .map_err(|e| SetupError::Other(format!("cannot start the demo sandbox: {e}")))?;
