@@ -113,6 +113,7 @@ async fn interactive(session: Session, global: &Global, screen: Screen) -> ExitC
     state.has_tracker = session.tracker.is_some();
     state.banner = session.banner.clone();
     state.read_only = global.read_only || ui.read_only || screen == Screen::Standup;
+    state.local_offset = chrono::Offset::fix(chrono::Local::now().offset());
     state.screen = screen;
     state.sprint = SprintView::new(
         session.config.sprint.rules(),
@@ -127,7 +128,7 @@ async fn interactive(session: Session, global: &Global, screen: Screen) -> ExitC
         session
             .deploys
             .iter()
-            .map(|handle| RunsBackend::new(handle.name.clone(), handle.ci.is_some()))
+            .map(|handle| RunsBackend::of(handle.name.clone(), handle.ci.as_deref()))
             .collect(),
         session.config.logs.clone(),
         pipelines::default_save_dir(),
@@ -143,6 +144,7 @@ async fn interactive(session: Session, global: &Global, screen: Screen) -> ExitC
             })
             .collect(),
         audit: AuditLog::default_path().map(|path| Arc::new(AuditLog::at(path))),
+        budgets: session.budgets.clone(),
     });
     // Installed first so that ratatui's hook (restore the terminal) runs before its report.
     let _ = color_eyre::install();

@@ -496,3 +496,54 @@ fn the_refresh_timer_covers_the_deploy_backends() {
     );
     assert_eq!(state.next_deadline(), Some(now() + Span::seconds(121)));
 }
+
+#[test]
+fn a_watch_reporting_under_the_deployments_own_id_replaces_the_run() {
+    let mut state = loaded();
+    act(&mut state, Action::Right); // staging
+    act(&mut state, Action::Promote);
+    let event = SyncEvent::HistoryLoaded {
+        backend: 0,
+        service: "payments".into(),
+        environment: "dev".into(),
+        deployments: vec![dep("d-3", "dev", "ccc", DeployState::Succeeded, 1)],
+    };
+    update(&mut state, Msg::Sync(event), now());
+    let effects = act(&mut state, Action::Confirm);
+    let Some(Effect::Sync(Request::Deploy { key, .. })) = effects.first().cloned() else {
+        panic!("{effects:?}")
+    };
+    // GitHub accepts a dispatch as its run, then reports the deployment that run made.
+    let run = dep("run:9300", "staging", "ccc", DeployState::Queued, 0);
+    let accepted = SyncEvent::ActionAccepted {
+        key,
+        backend: 0,
+        deployment: run,
+    };
+    update(&mut state, Msg::Sync(accepted), now());
+    let made = dep("1804", "staging", "ccc", DeployState::InProgress, 0);
+    let progress = SyncEvent::DeploymentUpdated {
+        backend: 0,
+        deployment: made.clone(),
+    };
+    update(&mut state, Msg::Sync(progress), now());
+    let watched: Vec<&str> = state
+        .deploy
+        .watching
+        .keys()
+        .map(|id| id.0.as_str())
+        .collect();
+    assert_eq!(watched, ["1804"]);
+    let done = SyncEvent::DeploymentUpdated {
+        backend: 0,
+        deployment: Deployment {
+            state: DeployState::Succeeded,
+            ..made
+        },
+    };
+    update(&mut state, Msg::Sync(done), now());
+    assert!(
+        !state.deploy.busy(0, "payments", "staging"),
+        "nothing stays in flight"
+    );
+}

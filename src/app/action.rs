@@ -46,6 +46,10 @@ pub enum Action {
     NextPerson,
     PrevPerson,
     PauseStandup,
+    RerunFailed,
+    CancelRun,
+    Approve,
+    Reject,
 }
 
 /// Where a key binding applies: one screen's own keys may reuse a letter another screen
@@ -61,7 +65,7 @@ pub enum KeyContext {
 }
 
 impl Action {
-    pub const ALL: [Action; 45] = [
+    pub const ALL: [Action; 49] = [
         Action::Quit,
         Action::Help,
         Action::Close,
@@ -107,6 +111,10 @@ impl Action {
         Action::NextPerson,
         Action::PrevPerson,
         Action::PauseStandup,
+        Action::RerunFailed,
+        Action::CancelRun,
+        Action::Approve,
+        Action::Reject,
     ];
 
     /// The screen an action belongs to; None for keys that work everywhere.
@@ -119,7 +127,10 @@ impl Action {
             | Action::Rollback
             | Action::Cancel
             | Action::ViewLog
-            | Action::GoToIssue => Some(KeyContext::Deploy),
+            | Action::GoToIssue
+            | Action::Approve
+            | Action::Reject => Some(KeyContext::Deploy),
+            Action::RerunFailed | Action::CancelRun => Some(KeyContext::Pipelines),
             Action::SearchNext
             | Action::SearchPrev
             | Action::ToggleFilterMode
@@ -186,6 +197,10 @@ impl Action {
             Action::NextPerson => "next_person",
             Action::PrevPerson => "prev_person",
             Action::PauseStandup => "pause_standup",
+            Action::RerunFailed => "rerun_failed",
+            Action::CancelRun => "cancel_run",
+            Action::Approve => "approve",
+            Action::Reject => "reject",
         }
     }
 
@@ -237,6 +252,10 @@ impl Action {
             Action::NextPerson => "next person",
             Action::PrevPerson => "previous person",
             Action::PauseStandup => "pause / resume",
+            Action::RerunFailed => "re-run failed jobs",
+            Action::CancelRun => "cancel run",
+            Action::Approve => "approve deployment",
+            Action::Reject => "reject deployment",
         }
     }
 

@@ -66,6 +66,10 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::NextPerson, &["space", "right", "l"]),
     (Action::PrevPerson, &["left", "h"]),
     (Action::PauseStandup, &["p"]),
+    (Action::RerunFailed, &["R"]),
+    (Action::CancelRun, &["X"]),
+    (Action::Approve, &["a"]),
+    (Action::Reject, &["x"]),
 ];
 
 #[derive(Clone, Debug)]
@@ -201,108 +205,4 @@ pub fn parse_chord(text: &str) -> Option<Chord> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, mods)
-    }
-
-    #[test]
-    fn a_screen_may_reuse_a_letter() {
-        let map = Keymap::default();
-        let s = key(KeyCode::Char('s'), KeyModifiers::NONE);
-        assert_eq!(
-            map.action(&s, KeyContext::Board),
-            Some(Action::ToggleSwimlanes)
-        );
-        assert_eq!(map.action(&s, KeyContext::Log), Some(Action::SaveLog));
-        assert_eq!(map.action(&s, KeyContext::Deploy), None);
-        let n = key(KeyCode::Char('n'), KeyModifiers::NONE);
-        assert_eq!(map.action(&n, KeyContext::Board), Some(Action::Deny));
-        assert_eq!(map.action(&n, KeyContext::Log), Some(Action::SearchNext));
-    }
-
-    #[test]
-    fn shift_letters_match_with_or_without_the_modifier() {
-        let map = Keymap::default();
-        assert_eq!(
-            map.action(
-                &key(KeyCode::Char('L'), KeyModifiers::SHIFT),
-                KeyContext::Board
-            ),
-            Some(Action::MoveRight)
-        );
-        assert_eq!(
-            map.action(
-                &key(KeyCode::Char('L'), KeyModifiers::NONE),
-                KeyContext::Board
-            ),
-            Some(Action::MoveRight)
-        );
-        assert_eq!(
-            map.action(&key(KeyCode::Right, KeyModifiers::SHIFT), KeyContext::Board),
-            Some(Action::MoveRight)
-        );
-        assert_eq!(
-            map.action(
-                &key(KeyCode::Char('l'), KeyModifiers::NONE),
-                KeyContext::Board
-            ),
-            Some(Action::Right)
-        );
-    }
-
-    #[test]
-    fn overrides_replace_an_actions_chords_and_ctrl_c_stays() {
-        let mut o = BTreeMap::new();
-        o.insert("quit".to_string(), vec!["x".to_string()]);
-        o.insert("move_right".to_string(), vec!["ctrl-l".to_string()]);
-        let map = Keymap::new(&o).unwrap();
-        assert_eq!(
-            map.action(
-                &key(KeyCode::Char('q'), KeyModifiers::NONE),
-                KeyContext::Board
-            ),
-            None
-        );
-        assert_eq!(
-            map.action(
-                &key(KeyCode::Char('x'), KeyModifiers::NONE),
-                KeyContext::Board
-            ),
-            Some(Action::Quit)
-        );
-        assert_eq!(
-            map.action(
-                &key(KeyCode::Char('c'), KeyModifiers::CONTROL),
-                KeyContext::Board
-            ),
-            Some(Action::Quit)
-        );
-        assert_eq!(
-            map.action(
-                &key(KeyCode::Char('l'), KeyModifiers::CONTROL),
-                KeyContext::Board
-            ),
-            Some(Action::MoveRight)
-        );
-        assert_eq!(map.chords(Action::Quit), ["x"]);
-    }
-
-    #[test]
-    fn bad_names_are_reported() {
-        let mut o = BTreeMap::new();
-        o.insert("fly".to_string(), vec!["x".to_string()]);
-        assert_eq!(
-            Keymap::new(&o).unwrap_err(),
-            KeymapError::UnknownAction("fly".into())
-        );
-        let mut o = BTreeMap::new();
-        o.insert("quit".to_string(), vec!["hyper-x".to_string()]);
-        assert!(matches!(
-            Keymap::new(&o).unwrap_err(),
-            KeymapError::BadChord { .. }
-        ));
-    }
-}
+mod tests;

@@ -7,6 +7,7 @@ mod moves;
 pub mod msg;
 mod nav;
 pub mod pipelines;
+pub mod rate;
 pub mod run;
 pub mod sprint;
 

@@ -1,10 +1,11 @@
 use super::action::KeyContext;
 use super::deploy::DeployView;
-use super::pipelines::PipelinesView;
+use super::pipelines::{PipelinesView, RunConfirm};
+use super::rate::RateView;
 use super::sprint::SprintView;
 use crate::config::WipPolicy;
 use crate::domain::{Board, Column, Issue, IssueKey, Person, StatusId};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Offset, Utc};
 use std::collections::BTreeMap;
 use std::time::Duration;
 
@@ -20,7 +21,7 @@ pub enum Screen {
     Standup,
 }
 
-/// A popup on top of the board; at most one at a time.
+/// A popup on top of the screen; at most one at a time.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Popup {
     Help,
@@ -31,6 +32,8 @@ pub enum Popup {
         to: usize,
         message: String,
     },
+    /// "Re-run the 2 failed jobs of run 812 'CI' on main? y/N"
+    ConfirmRun(RunConfirm),
 }
 
 /// A card moved on screen while Jira has not yet agreed.
@@ -77,6 +80,10 @@ pub struct State {
     pub me: Option<Person>,
     pub pending: BTreeMap<IssueKey, PendingMove>,
     pub sync: SyncStatus,
+    /// Request budgets and rate-limit waits, for every screen's status bar.
+    pub rate: RateView,
+    /// The terminal's time zone, for clock times on screen ("resets 14:05"); UTC in tests.
+    pub local_offset: FixedOffset,
     pub wip_policy: WipPolicy,
     pub refresh_every: Duration,
     /// When the next background refresh is due; the loop sleeps until then.
@@ -112,6 +119,8 @@ impl State {
                 last_error: None,
                 note: None,
             },
+            rate: RateView::default(),
+            local_offset: Utc.fix(),
             wip_policy,
             refresh_every,
             next_refresh: None,
@@ -203,7 +212,8 @@ impl State {
             .filter(|_| self.screen == Screen::Standup)
             .and_then(|s| s.tick_due);
         let pipelines = [self.pipelines.clock_due, self.pipelines.poll_due];
-        [self.next_refresh, standup]
+        let rate = self.rate.deadline();
+        [self.next_refresh, standup, rate]
             .into_iter()
             .chain(pipelines)
             .flatten()

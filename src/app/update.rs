@@ -26,6 +26,22 @@ pub fn init(state: &mut State) -> Vec<Effect> {
 }
 
 pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
+    // Rate news comes with many answers and reschedules nothing; it is drawn only when it
+    // changes what the status bar says.
+    let msg = match msg {
+        Msg::Sync(SyncEvent::BudgetChanged(budget)) => {
+            let before = state.rate.lowest(now).cloned();
+            state.rate.budget_changed(budget);
+            state.dirty |= state.rate.lowest(now) != before.as_ref();
+            return Vec::new();
+        }
+        Msg::Sync(SyncEvent::Waiting { retry_after }) => {
+            state.rate.waiting(retry_after, now);
+            state.dirty = true;
+            return Vec::new();
+        }
+        msg => msg,
+    };
     if msg != Msg::Tick {
         state.dirty = true;
     }
@@ -162,6 +178,7 @@ fn on_popup(state: &mut State, popup: Popup, action: Action) -> Vec<Effect> {
             state.sync.note = Some(format!("Left {key} where it was"));
             Vec::new()
         }
+        (Popup::ConfirmRun(confirm), action) => pipelines::on_confirm(state, confirm, action),
         (Popup::Help, Action::Help | Action::Close) => Vec::new(),
         (Popup::Detail(_), Action::Open | Action::Close) => Vec::new(),
         // Anything else leaves the popup open.
@@ -206,6 +223,9 @@ fn on_tick(state: &mut State, now: DateTime<Utc>) -> Vec<Effect> {
     if state.screen == Screen::Standup {
         sprint::standup::on_tick(state, now);
     }
+    if state.rate.expire(now) {
+        state.dirty = true;
+    }
     let mut effects = pipelines::on_tick(state, now);
     if state.next_refresh.is_some_and(|due| due <= now) {
         state.dirty = true;
@@ -249,13 +269,6 @@ fn on_sync(state: &mut State, event: SyncEvent, now: DateTime<Utc>) -> Vec<Effec
         SyncEvent::SyncFailed { error } => {
             state.sync.running = false;
             state.sync.last_error = Some(error);
-            Vec::new()
-        }
-        SyncEvent::Waiting { retry_after } => {
-            state.sync.note = Some(format!(
-                "Rate limited: retrying in {}s as the server asks",
-                retry_after.as_secs()
-            ));
             Vec::new()
         }
         event @ (SyncEvent::SprintsLoaded { .. }

@@ -1,5 +1,6 @@
 //! The append-only audit log of dangerous actions: who promoted, rolled back or cancelled
-//! what, where, when, and how it ended.
+//! what, re-ran or cancelled which pipeline run, approved or rejected which waiting
+//! deployment, where, when, and how it ended.
 //!
 //! A JSONL file never rewritten: the start of an action and each of its outcomes are separate
 //! lines sharing the idempotency key, and readers merge them. Two shipdecks may append at
@@ -25,14 +26,28 @@ pub enum AuditAction {
     Promote,
     Rollback,
     Cancel,
+    /// The failed jobs of a pipeline run started again; `to` names the run.
+    RerunFailed,
+    /// A pipeline run stopped; `to` names the run.
+    CancelRun,
+    /// A deployment waiting for reviewers let through.
+    Approve,
+    /// A deployment waiting for reviewers turned down.
+    Reject,
 }
 
 impl AuditAction {
+    /// The word in the file and in `shipdeck audit`; new actions only add words, so files
+    /// written by older versions read as before.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Promote => "promote",
             Self::Rollback => "rollback",
             Self::Cancel => "cancel",
+            Self::RerunFailed => "rerun_failed",
+            Self::CancelRun => "cancel_run",
+            Self::Approve => "approve",
+            Self::Reject => "reject",
         }
     }
 }

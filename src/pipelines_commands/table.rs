@@ -11,9 +11,14 @@ use serde::Serialize;
 use std::cmp::Reverse;
 use std::io::Write;
 use std::process::ExitCode;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Runs read per backend.
 const RECENT: usize = 30;
+/// Cells of a run's name and branch in the text table: GitHub titles are commit subjects
+/// and bot branches run long, and one long row would widen every row. JSON keeps them whole.
+const NAME_CELLS: usize = 48;
+const BRANCH_CELLS: usize = 28;
 
 #[derive(Serialize)]
 struct Doc<'a> {
@@ -136,8 +141,10 @@ fn plain(runs: &[(&str, Run)], with_backend: bool, now: DateTime<Utc>) -> String
             backend.to_string(),
             run.id.clone(),
             run.service.clone().unwrap_or_else(dash),
-            run.name.clone(),
-            run.branch.clone().unwrap_or_else(dash),
+            clip(&run.name, NAME_CELLS),
+            run.branch
+                .as_deref()
+                .map_or_else(dash, |b| clip(b, BRANCH_CELLS)),
             run.revision
                 .as_deref()
                 .map_or_else(dash, |r| r.chars().take(7).collect()),
@@ -153,6 +160,25 @@ fn plain(runs: &[(&str, Run)], with_backend: bool, now: DateTime<Utc>) -> String
         }
     }
     aligned(&rows, "")
+}
+
+/// `s` cut to at most `max` cells, ending in "…" when anything was cut.
+fn clip(s: &str, max: usize) -> String {
+    if s.width() <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max.saturating_sub(1) {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
 }
 
 #[cfg(test)]
@@ -197,6 +223,23 @@ mod tests {
         assert!(lines[0].starts_with("RUN  "), "{text}");
         assert!(lines[1].contains("● running  running 2m  2m ago"), "{text}");
         assert!(lines[2].contains("9f2c1e7   ✖ failed   45s "), "{text}");
+    }
+
+    #[test]
+    fn long_titles_and_branches_are_cut_in_text_only() {
+        let mut long = run("30433642", RunStatus::Failed, Some(at(9, 0, 45)));
+        long.name = format!("CI · {}", "Bump the npm_and_yarn group ".repeat(4));
+        long.branch = Some("dependabot/npm_and_yarn/npm_and_yarn-4f2e1a7b3c".into());
+        let runs = [("acme", long)];
+        let text = plain(&runs, false, at(9, 2, 30));
+        let row = text.lines().nth(1).unwrap();
+        assert!(
+            row.contains("CI · Bump the npm_and_yarn group Bump the npm_a… "),
+            "{row}"
+        );
+        assert!(row.contains(" dependabot/npm_and_yarn/npm… "), "{row}");
+        let doc = json(&runs, at(9, 2, 30));
+        assert!(doc.contains("npm_and_yarn-4f2e1a7b3c"), "{doc}");
     }
 
     #[test]

@@ -1,10 +1,12 @@
-//! The built-in demo backend: a Jira-shaped HTTP server on 127.0.0.1 with a realistic DevOps
-//! team board, so the demo and the tests exercise the real Jira provider over real HTTP.
+//! The built-in demo backend: an HTTP server on 127.0.0.1 playing Jira (a realistic DevOps team
+//! board), the deploy protocol and a GitHub Enterprise Server (issues, Projects v2, Actions,
+//! Deployments), so the demo and the tests exercise the real providers over real HTTP.
 
 mod adf;
 mod catalog;
 pub mod deploy;
 mod doc;
+pub mod github;
 mod history;
 mod jira;
 mod jql;
@@ -23,6 +25,16 @@ use tower::ServiceExt;
 /// The scrum board the demo serves (the only one).
 pub const DEMO_BOARD_ID: u64 = catalog::DEMO_BOARD;
 
+/// The GitHub side's repositories: the storefront deploys (staging, production), search only
+/// runs CI.
+pub const DEMO_GITHUB_REPOS: [&str; 2] = ["acme/storefront", "acme/search"];
+/// The GitHub side's Projects v2 board: owner and number.
+pub const DEMO_GITHUB_PROJECT: (&str, u64) = ("acme", 3);
+/// The storefront's workflow that deploys (`workflow_dispatch` with `environment` and `ref`).
+pub const DEMO_DEPLOY_WORKFLOW: &str = "deploy.yml";
+/// A token for the GitHub side; any non-empty Bearer token is accepted.
+pub const DEMO_GITHUB_TOKEN: &str = "sandbox-demo-token";
+
 /// A running sandbox; dropping it shuts the server down.
 pub struct Sandbox {
     pub addr: SocketAddr,
@@ -37,7 +49,7 @@ impl Sandbox {
         let now = Utc::now();
         let store = seed::seed(now).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
         let jira = jira::router(jira::AppState::new(format!("http://{addr}"), store));
-        let app = by_prefix(jira, deploy::router(now));
+        let app = by_prefix(jira, deploy::router(now), github::router(now));
         let (shutdown, stopped) = oneshot::channel();
         tokio::spawn(async move {
             let serve = axum::serve(listener, app).with_graceful_shutdown(async {
@@ -59,19 +71,28 @@ impl Sandbox {
         format!("http://{}", self.addr)
     }
 
+    /// `http://127.0.0.1:PORT/api/v3`, the GitHub REST base (GitHub Enterprise Server style;
+    /// GraphQL answers at `/api/graphql`).
+    pub fn github_api_url(&self) -> String {
+        format!("{}/api/v3", self.url())
+    }
+
     /// The `/myself` user's email, for Basic auth.
     pub fn demo_user_email(&self) -> &'static str {
         people::MYSELF.email
     }
 }
 
-/// Jira's paths and the deploy protocol's `/v1/...` side by side. Each router keeps its own
-/// fallback (Jira-shaped and protocol-shaped 404s) and auth, which `Router::merge` cannot
-/// combine, so requests are split by path prefix.
-fn by_prefix(jira: axum::Router, deploy: axum::Router) -> axum::Router {
+/// Jira's paths, the deploy protocol's `/v1/...` and GitHub's `/api/...` and `/_blobs/...`
+/// side by side. Each router keeps its own fallback (Jira-, protocol- and GitHub-shaped 404s)
+/// and auth, which `Router::merge` cannot combine, so requests are split by path prefix.
+fn by_prefix(jira: axum::Router, deploy: axum::Router, github: axum::Router) -> axum::Router {
     axum::Router::new().fallback(move |request: axum::extract::Request| {
-        let target = if request.uri().path().starts_with("/v1/") {
+        let path = request.uri().path();
+        let target = if path.starts_with("/v1/") {
             deploy.clone()
+        } else if path.starts_with("/api/") || path.starts_with("/_blobs/") {
+            github.clone()
         } else {
             jira.clone()
         };

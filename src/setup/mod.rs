@@ -1,16 +1,21 @@
 //! From flags and config to connected providers: the real services, or the built-in sandbox.
 
+mod demo;
+mod github;
+
 use crate::cli::{Demo, Global};
 use crate::config::{
-    self, Config, ConfigError, DeployBackendKind, DeployConfig, JiraAuth, JiraConfig, Secret,
-    SecretError, Source, TokenSource,
+    self, Config, ConfigError, DeployBackendKind, DeployConfig, JiraConfig, SecretError, Source,
+    TokenSource,
 };
+use crate::domain::RateBudget;
 use crate::providers::deploy::{HttpDeploy, HttpDeploySettings};
 use crate::providers::jira::{JiraProvider, JiraSettings};
 use crate::providers::{CiProvider, DeployBackend, IssueTracker};
-use crate::sandbox::{DEMO_BOARD_ID, Sandbox};
+use crate::sandbox::Sandbox;
 use std::sync::Arc;
 use thiserror::Error;
+use tokio::sync::watch;
 
 /// Problems a user fixes in their config or environment: exit status 2, no backtrace.
 #[derive(Debug, Error)]
@@ -20,7 +25,7 @@ pub enum SetupError {
     #[error("{0}")]
     Secret(#[from] SecretError),
     #[error(
-        "{path}: nothing to show: add a [jira] table or a [[deploy]] table (see config.example.toml)"
+        "{path}: nothing to show: add a [jira], [[deploy]] or [[github]] table (see config.example.toml)"
     )]
     Empty { path: String },
     #[error("{what} needs a {table} table in the config (see config.example.toml)")]
@@ -49,6 +54,8 @@ pub struct Session {
     pub banner: Option<String>,
     /// Kept alive for as long as the session: the demo's server.
     pub sandbox: Option<Sandbox>,
+    /// Request budgets of the GitHub tables, for the status bar.
+    pub budgets: Vec<watch::Receiver<Option<RateBudget>>>,
 }
 
 impl Session {
@@ -56,7 +63,7 @@ impl Session {
     pub fn tracker(&self, what: &str) -> Result<&dyn IssueTracker, SetupError> {
         self.tracker.as_deref().ok_or_else(|| SetupError::Missing {
             what: what.to_string(),
-            table: "[jira]".into(),
+            table: "[jira] or [[github]]".into(),
         })
     }
 
@@ -65,7 +72,7 @@ impl Session {
         if self.deploys.is_empty() {
             return Err(SetupError::Missing {
                 what: what.to_string(),
-                table: "[[deploy]]".into(),
+                table: "[[deploy]] or [[github]] (with repos)".into(),
             });
         }
         Ok(&self.deploys)
@@ -83,34 +90,43 @@ pub fn config_source(global: &Global) -> Result<Source, SetupError> {
 
 pub async fn open(global: &Global) -> Result<Session, SetupError> {
     match config_source(global)? {
-        Source::Demo => demo(global.demo.unwrap_or(Demo::Jira)).await,
+        Source::Demo => demo::open(global.demo.unwrap_or(Demo::Jira)).await,
         Source::File(path) => {
             let config = config::load_file(&path)?;
             let display = path.display().to_string();
-            if config.jira.is_none() && config.deploy.is_empty() {
+            if config.jira.is_none() && config.deploy.is_empty() && config.github.is_empty() {
                 return Err(SetupError::Empty { path: display });
             }
-            let tracker = match &config.jira {
+            let mut tracker = match &config.jira {
                 Some(jira) => Some(jira_tracker(jira, &display)?),
                 None => None,
             };
-            let deploys = config
+            let mut deploys: Vec<DeployHandle> = config
                 .deploy
                 .iter()
                 .map(|table| deploy_backend(table, &display))
                 .collect::<Result<_, _>>()?;
+            let mut budgets = Vec::new();
+            for table in &config.github {
+                // Without Jira, the first GitHub table is the board.
+                let parts = github::connect(table, &display, tracker.is_none())?;
+                tracker = tracker.or(parts.tracker);
+                deploys.extend(parts.handle);
+                budgets.push(parts.budget);
+            }
             Ok(Session {
                 config,
                 tracker,
                 deploys,
                 banner: None,
                 sandbox: None,
+                budgets,
             })
         }
     }
 }
 
-fn token_source(
+pub(crate) fn token_source(
     env: &Option<String>,
     cmd: &Option<String>,
     table: &str,
@@ -173,58 +189,5 @@ fn deploy_backend(table: &DeployConfig, display: &str) -> Result<DeployHandle, S
         read_only: table.read_only,
         backend: backend.clone(),
         ci: Some(backend),
-    })
-}
-
-/// The demo's deploy backend: the sandbox's deploy protocol, no token.
-fn demo_deploys(sandbox: &Sandbox) -> Result<DeployHandle, SetupError> {
-    let settings = HttpDeploySettings {
-        name: "sandbox".into(),
-        base_url: sandbox.url(),
-        token: None,
-        token_source: TokenSource::Demo,
-        services: None,
-        protected: Vec::new(),
-    };
-    let backend = HttpDeploy::new(settings)
-        .map_err(|e| SetupError::Other(format!("the demo deploy backend: {e}")))?;
-    let backend = Arc::new(backend);
-    Ok(DeployHandle {
-        name: "sandbox".into(),
-        read_only: false,
-        backend: backend.clone(),
-        ci: Some(backend),
-    })
-}
-
-async fn demo(kind: Demo) -> Result<Session, SetupError> {
-    tracing::info!(?kind, "opening the demo");
-    let sandbox = Sandbox::start(0)
-        .await
-        .map_err(|e| SetupError::Other(format!("cannot start the demo sandbox: {e}")))?;
-    let settings = JiraSettings {
-        base_url: sandbox.url(),
-        board: DEMO_BOARD_ID,
-        auth: JiraAuth::Basic,
-        email: Some(sandbox.demo_user_email().to_string()),
-        token: Secret::new("demo"),
-        token_source: TokenSource::Demo,
-        jql: None,
-        scope: None,
-    };
-    let tracker = JiraProvider::new(settings).map_err(|e| SetupError::Other(e.to_string()))?;
-    let where_ = directories::ProjectDirs::from("", "", "shipdeck")
-        .map(|d| d.config_dir().join("config.toml").display().to_string())
-        .unwrap_or_else(|| "~/.config/shipdeck/config.toml".into());
-    let banner = format!(
-        "DEMO: built-in sandbox data. Connect your Jira: copy config.example.toml to {where_} (or pass --config)"
-    );
-    let deploys = vec![demo_deploys(&sandbox)?];
-    Ok(Session {
-        config: Config::default(),
-        tracker: Some(Arc::new(tracker)),
-        deploys,
-        banner: Some(banner),
-        sandbox: Some(sandbox),
     })
 }

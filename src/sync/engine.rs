@@ -3,14 +3,16 @@
 
 use super::deploys::{self, DeployLink};
 use super::pipelines::Backlog;
-use super::{Request, SyncEvent, pipelines, sprints};
+use super::{Request, SyncEvent, actions, budget, pipelines, sprints};
 use crate::audit::AuditLog;
+use crate::domain::RateBudget;
 use crate::providers::{IssueTracker, ProviderError};
 use chrono::Utc;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 /// How often a rate-limited request is retried before the error is shown.
@@ -43,6 +45,8 @@ pub struct Providers {
     pub deploys: Vec<DeployLink>,
     /// Where confirmed deploy actions are recorded; without it they are refused.
     pub audit: Option<Arc<AuditLog>>,
+    /// Request budgets the providers publish (one per GitHub table), shown when low.
+    pub budgets: Vec<watch::Receiver<Option<RateBudget>>>,
 }
 
 /// Starts the engine on the current tokio runtime.
@@ -50,6 +54,9 @@ pub fn spawn(providers: Providers) -> (Engine, UnboundedReceiver<SyncEvent>) {
     let (req_tx, req_rx) = mpsc::unbounded_channel();
     let (ev_tx, ev_rx) = mpsc::unbounded_channel();
     let backlog = Backlog::default();
+    for budgets in &providers.budgets {
+        tokio::spawn(budget::forward_budget(budgets.clone(), ev_tx.clone()));
+    }
     tokio::spawn(run(providers, req_rx, ev_tx, backlog.clone()));
     let engine = Engine {
         requests: req_tx,
@@ -184,6 +191,9 @@ fn handle(providers: &Providers, request: Request, events: &UnboundedSender<Sync
                 let audit = providers.audit.clone();
                 tokio::spawn(deploys::act(link, backend, action, key, audit, events));
             }
+        }
+        request @ (Request::RunAction { .. } | Request::Review { .. }) => {
+            actions::spawn(&providers.deploys, providers.audit.clone(), request, events);
         }
         Request::FetchRuns => pipelines::fetch_runs(&providers.deploys, &events),
         Request::FetchRun { backend, run_id } => {

@@ -8,6 +8,7 @@ mod engine;
 mod pipelines;
 mod sprints;
 
+pub use budget::forward_budget;
 pub use deploys::DeployLink;
 pub use engine::{Engine, Providers, patient, spawn};
 pub use pipelines::{Backlog, TailTiming, save_log, tail_log};

@@ -43,7 +43,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, issue: &Issue, look: &Look, ctx: &Ctx)
     let inner = usize::from(area.width.saturating_sub(1));
     let room = |x: u16| usize::from(area.right().saturating_sub(x));
     let mut x = area.x + 1;
-    x += put(buf, x, area.y, &issue.key.0, room(x), style(theme.card_key));
+    x += put(
+        buf,
+        x,
+        area.y,
+        short_key(&issue.key.0),
+        room(x),
+        style(theme.card_key),
+    );
     if look.pending {
         x += put(buf, x, area.y, " ", room(x), style(theme.text));
         x += put(buf, x, area.y, PENDING, room(x), style(theme.pending));
@@ -74,6 +81,21 @@ pub fn draw(buf: &mut Buffer, area: Rect, issue: &Issue, look: &Look, ctx: &Ctx)
             summary_w,
             style(theme.text),
         );
+    }
+}
+
+/// A key as short as a card needs it: GitHub's `acme/storefront#12` as `storefront#12` (the
+/// column already says which board; the detail keeps the full key) and a draft's
+/// `draft:PVTI_…` as `draft`. Jira keys stay as they are.
+pub fn short_key(key: &str) -> &str {
+    if key.starts_with("draft:") {
+        return "draft";
+    }
+    // The owner ends at the last '/' before the '#'.
+    let repo = key.split_once('#').map_or("", |(repo, _)| repo);
+    match repo.rfind('/') {
+        Some(slash) => &key[slash + 1..],
+        None => key,
     }
 }
 
@@ -194,6 +216,20 @@ mod tests {
         assert_eq!(drawn, ["# PAY-12 Fix the logi… AK 3p 2d#"]);
         let drawn = lines(&summary, &look, 24, 1);
         assert_eq!(drawn, ["# PAY-12 Fix the l… AK 3p#"]);
+    }
+
+    #[test]
+    fn github_keys_drop_the_owner_and_drafts_say_so() {
+        assert_eq!(short_key("acme/storefront#12"), "storefront#12");
+        assert_eq!(short_key("draft:PVTI_lADOB1234"), "draft");
+        assert_eq!(short_key("PAY-12"), "PAY-12");
+        assert_eq!(short_key("issue#3"), "issue#3");
+        let look = Look {
+            selected: false,
+            pending: false,
+        };
+        let drawn = lines(&issue("acme/storefront#12", "Cart"), &look, 24, 2);
+        assert_eq!(drawn[0], "# storefront#12  AK 3p 2d#");
     }
 
     #[test]

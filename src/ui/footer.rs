@@ -77,7 +77,7 @@ fn hints(ctx: &Ctx) -> Vec<Hint> {
     let state = ctx.state;
     let one = |action: Action, drop_rank: u8| single(ctx, action, drop_rank);
     match &state.popup {
-        Some(Popup::ConfirmWip { .. }) => {
+        Some(Popup::ConfirmWip { .. } | Popup::ConfirmRun(_)) => {
             vec![
                 one(Action::Confirm, 0),
                 one(Action::Deny, 0),

@@ -5,11 +5,12 @@ use super::Ctx;
 use super::footer::key_label;
 use super::popup::open;
 use super::text::{put, width};
-use crate::app::Action;
+use crate::app::{Action, deploy, pipelines};
+use crate::sync::RunAction;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-const GROUPS: [(&str, &[Action]); 8] = [
+const GROUPS: [(&str, &[Action]); 9] = [
     (
         "Navigation",
         &[
@@ -61,8 +62,11 @@ const GROUPS: [(&str, &[Action]); 8] = [
             Action::Cancel,
             Action::ViewLog,
             Action::GoToIssue,
+            Action::Approve,
+            Action::Reject,
         ],
     ),
+    ("Runs", &[Action::RerunFailed, Action::CancelRun]),
     (
         "Logs",
         &[
@@ -98,7 +102,8 @@ enum Row {
     Blank,
 }
 
-/// The keys that work here: global ones and the current screen's own.
+/// The keys that work here: global ones and the current screen's own, leaving out the
+/// controls that apply to nothing on screen now.
 pub fn draw(buf: &mut Buffer, screen: Rect, ctx: &Ctx) {
     let here = ctx.state.key_context();
     let groups: Vec<Vec<Row>> = GROUPS
@@ -106,7 +111,7 @@ pub fn draw(buf: &mut Buffer, screen: Rect, ctx: &Ctx) {
         .filter_map(|(name, actions)| {
             let mut shown = actions
                 .iter()
-                .filter(|a| a.context().is_none_or(|c| c == here))
+                .filter(|a| a.context().is_none_or(|c| c == here) && applies(ctx, **a))
                 .peekable();
             shown.peek()?;
             let mut rows = vec![Row::Heading(name)];
@@ -155,6 +160,16 @@ pub fn draw(buf: &mut Buffer, screen: Rect, ctx: &Ctx) {
             ..inner
         };
         draw_rows(buf, area, rows, chords_w, ctx);
+    }
+}
+
+/// Run controls and reviews show only when the key would do something.
+fn applies(ctx: &Ctx, action: Action) -> bool {
+    match action {
+        Action::RerunFailed => pipelines::available(ctx.state, RunAction::RerunFailed),
+        Action::CancelRun => pipelines::available(ctx.state, RunAction::Cancel),
+        Action::Approve | Action::Reject => deploy::review_offered(ctx.state),
+        _ => true,
     }
 }
 

@@ -11,6 +11,7 @@ mod link;
 mod logview;
 mod pipelines;
 mod popup;
+mod rate;
 mod sprint;
 mod standup;
 mod status;

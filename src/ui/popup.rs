@@ -1,10 +1,13 @@
-//! Popups over the board: card detail, WIP confirmation (help is in `help`). Each clears the
-//! area beneath it and stays inside the screen at any size.
+//! Popups: card detail, WIP confirmation, a pipeline run's re-run or cancel (help is in
+//! `help`). Each clears the area beneath it and stays inside the screen at any size.
 
 use super::Ctx;
+use super::footer::key_label;
 use super::text::{age, points, wrapped_height};
+use crate::app::pipelines::RunConfirm;
 use crate::app::{Action, Popup};
 use crate::domain::IssueKey;
+use crate::sync::RunAction;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -16,6 +19,7 @@ pub fn draw(buf: &mut Buffer, screen: Rect, popup: &Popup, ctx: &Ctx) {
         Popup::Help => super::help::draw(buf, screen, ctx),
         Popup::Detail(key) => detail(buf, screen, key, ctx),
         Popup::ConfirmWip { key, message, .. } => confirm(buf, screen, key, message, ctx),
+        Popup::ConfirmRun(ask) => confirm_run(buf, screen, ask, ctx),
     }
 }
 
@@ -70,6 +74,38 @@ fn confirm(buf: &mut Buffer, screen: Rect, key: &IssueKey, message: &str, ctx: &
     let width = 56;
     let height = wrapped_height(&lines, width - 4) + 2;
     let inner = open(buf, screen, width, height, &format!("Move {key}?"), ctx);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
+}
+
+fn confirm_run(buf: &mut Buffer, screen: Rect, ask: &RunConfirm, ctx: &Ctx) {
+    let theme = ctx.theme;
+    let chord = |action: Action| {
+        Span::styled(
+            key_label(ctx.keymap.hint(action)).into_owned(),
+            theme.footer_key,
+        )
+    };
+    let (title, verb) = match ask.action {
+        RunAction::RerunFailed => ("Re-run failed jobs?", " re-run   "),
+        RunAction::Cancel => ("Cancel the run?", " cancel it   "),
+    };
+    let lines = vec![
+        Line::styled(ask.message.clone(), theme.warning),
+        Line::default(),
+        Line::from(vec![
+            chord(Action::Confirm),
+            Span::styled(verb, theme.text),
+            chord(Action::Deny),
+            Span::styled(" / ", theme.text),
+            chord(Action::Close),
+            Span::styled(" leave it", theme.text),
+        ]),
+    ];
+    let width = 60;
+    let height = wrapped_height(&lines, width - 4) + 2;
+    let inner = open(buf, screen, width, height, title, ctx);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(inner, buf);

@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     let (state, theme) = (ctx.state, ctx.theme);
     let mut bar = StatusBar::new(buf, area, theme, ctx.now);
+    super::rate::flag(&mut bar, ctx);
     if state.read_only {
         bar.flag("read-only", theme.warning);
     }

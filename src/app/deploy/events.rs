@@ -102,6 +102,22 @@ pub fn on_sync(state: &mut State, event: SyncEvent, now: DateTime<Utc>) -> Vec<E
             backend,
             deployment,
         } => return updated(state, backend, deployment, now),
+        SyncEvent::Reviewed { id, approve, .. } => {
+            let label = view
+                .reviewing
+                .remove(&id)
+                .map_or_else(|| id.to_string(), |i| i.label);
+            let done = if approve { "approved" } else { "rejected" };
+            view.error = None;
+            view.note = Some(format!("{label}: {done}"));
+        }
+        SyncEvent::ReviewFailed { id, error, .. } => {
+            let label = view
+                .reviewing
+                .remove(&id)
+                .map_or_else(|| id.to_string(), |i| i.label);
+            view.error = Some(format!("{label}: {error}"));
+        }
         SyncEvent::WatchLost { id, error, .. } => {
             view.watching.remove(&id);
             view.error = Some(error);
@@ -118,6 +134,15 @@ fn updated(
     _now: DateTime<Utc>,
 ) -> Vec<Effect> {
     let view = &mut state.deploy;
+    // A watch may report under another id than its action was accepted with (GitHub's
+    // `run:N` becomes the deployment that run made); a cell has one watched action, so the
+    // report replaces it.
+    view.watching.retain(|id, (b, d)| {
+        *id == deployment.id
+            || *b != backend
+            || d.service != deployment.service
+            || d.environment != deployment.environment
+    });
     if let Some(row) = view
         .history
         .as_mut()

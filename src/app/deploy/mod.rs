@@ -4,10 +4,12 @@
 
 mod events;
 mod plan;
+mod review;
 mod update;
 
 pub use events::on_sync;
 pub use plan::{Plan, PlanKind};
+pub use review::offered as review_offered;
 pub use update::{on_action, on_input, refresh};
 
 use crate::domain::deploy::{Deployment, DeploymentId, Environment, IdempotencyKey, Service};
@@ -73,6 +75,8 @@ pub struct DeployView {
     pub history: Option<History>,
     pub plan: Option<Plan>,
     pub inflight: BTreeMap<IdempotencyKey, Inflight>,
+    /// Reviews sent and not yet answered, by the deployment they are about.
+    pub reviewing: BTreeMap<DeploymentId, Inflight>,
     /// Deployments started here, followed until they finish: (backend, deployment).
     pub watching: BTreeMap<DeploymentId, (usize, Deployment)>,
     pub note: Option<String>,

@@ -18,6 +18,11 @@ pub enum PlanKind {
     Cancel {
         deployment: Box<Deployment>,
     },
+    /// Lets `deployment`, which waits for reviewers, through (`approve`) or turns it down.
+    Review {
+        deployment: Box<Deployment>,
+        approve: bool,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +31,8 @@ pub struct Plan {
     pub kind: PlanKind,
     /// What runs now, what will run, the changes and the blockers, as the domain plans them.
     pub outline: outline::Plan,
+    /// The environment's protection rules in the backend's words ("2 reviewers: ana, bo").
+    pub protection: Vec<String>,
     /// The environment's name as typed so far (protected environments only).
     pub typed: String,
     /// The history the plan needs is being read.
@@ -35,11 +42,12 @@ pub struct Plan {
 }
 
 impl Plan {
-    fn new(backend: usize, kind: PlanKind, outline: outline::Plan) -> Self {
+    fn new(backend: usize, kind: PlanKind, outline: outline::Plan, env: &Environment) -> Self {
         Self {
             backend,
             kind,
             outline,
+            protection: env.protection.clone(),
             typed: String::new(),
             loading: false,
             key: IdempotencyKey::new(),
@@ -63,6 +71,14 @@ impl Plan {
             PlanKind::Cancel { deployment } => {
                 format!("Cancel {} of {service} in {env}", deployment.id)
             }
+            PlanKind::Review {
+                deployment,
+                approve: true,
+            } => format!("Approve {service} {} into {env}", deployment.label()),
+            PlanKind::Review {
+                deployment,
+                approve: false,
+            } => format!("Reject {service} {} for {env}", deployment.label()),
         }
     }
 
@@ -77,6 +93,7 @@ impl Plan {
             && (!self.outline.protected || self.typed == self.environment())
     }
 
+    /// The deploy action to send; `None` for a review, which is a request of its own.
     pub fn action(&self) -> Option<DeployAction> {
         let service = self.outline.service.clone();
         let environment = self.environment().to_string();
@@ -99,6 +116,7 @@ impl Plan {
                 environment,
                 id: deployment.id.clone(),
             },
+            PlanKind::Review { .. } => return None,
         })
     }
 }
@@ -130,9 +148,10 @@ pub fn promote(
             to.name
         )
     })?;
+    let target_env = to;
     let to = target(view, backend, service, to);
     let outline = outline::promote(service, from, to, None, None);
-    let mut plan = Plan::new(backend, PlanKind::Promote, outline);
+    let mut plan = Plan::new(backend, PlanKind::Promote, outline, target_env);
     plan.loading = plan.outline.blockers.is_empty();
     Ok(plan)
 }
@@ -154,7 +173,7 @@ pub fn rollback(
         .map(|h| h.deployments.as_slice());
     let to = target(view, backend, service, env);
     let outline = outline::rollback(service, to, history, picked);
-    let mut plan = Plan::new(backend, PlanKind::Rollback, outline);
+    let mut plan = Plan::new(backend, PlanKind::Rollback, outline, env);
     plan.loading = history.is_none() && plan.outline.blockers.is_empty();
     plan
 }
@@ -171,7 +190,28 @@ pub fn cancel(
     let kind = PlanKind::Cancel {
         deployment: Box::new(deployment),
     };
-    Plan::new(backend, kind, outline)
+    Plan::new(backend, kind, outline, env)
+}
+
+/// Approve or reject `deployment`, which waits for reviewers in `env`. Approving into a
+/// protected environment needs its name typed, as a promote does; rejecting deploys nothing,
+/// so y is enough, as for a cancel.
+pub fn review(
+    backend: usize,
+    service: &Service,
+    env: &Environment,
+    deployment: Deployment,
+    approve: bool,
+) -> Plan {
+    let mut outline = outline::Plan::new(service, env);
+    outline.protected = approve && env.protected;
+    outline.changes = deployment.changes.clone();
+    outline.incoming = Some(deployment.clone());
+    let kind = PlanKind::Review {
+        deployment: Box::new(deployment),
+        approve,
+    };
+    Plan::new(backend, kind, outline, env)
 }
 
 /// The environment whose history the open plan waits for, if it waits.
@@ -182,7 +222,7 @@ pub fn awaited(plan: &Plan) -> Option<&str> {
     match plan.kind {
         PlanKind::Promote => plan.outline.from.as_deref(),
         PlanKind::Rollback => Some(plan.environment()),
-        PlanKind::Cancel { .. } => None,
+        PlanKind::Cancel { .. } | PlanKind::Review { .. } => None,
     }
 }
 
@@ -235,6 +275,6 @@ fn replan(view: &DeployView, plan: &Plan, history: &[Deployment]) -> Option<outl
             let picked = plan.outline.incoming.as_ref();
             Some(outline::rollback(service, to, Some(history), picked))
         }
-        PlanKind::Cancel { .. } => None,
+        PlanKind::Cancel { .. } | PlanKind::Review { .. } => None,
     }
 }

@@ -1,7 +1,7 @@
 //! Keys of the deploy screen: the matrix, history, plans.
 
-use super::plan::{self, Plan};
-use super::{History, Inflight};
+use super::plan::{self, Plan, PlanKind};
+use super::{History, Inflight, review};
 use crate::app::action::Action;
 use crate::app::msg::Effect;
 use crate::app::state::State;
@@ -35,7 +35,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Bottom => view.row = view.rows().len().saturating_sub(1),
         Action::Refresh => return refresh(state),
         Action::Open => return open_history(state),
-        Action::Promote | Action::Rollback | Action::Cancel => {
+        Action::Promote | Action::Rollback | Action::Cancel | Action::Approve | Action::Reject => {
             return open_plan(state, action, None);
         }
         Action::ViewLog => return view_log(state),
@@ -85,7 +85,9 @@ fn on_history(state: &mut State, action: Action) -> Vec<Effect> {
             let picked = history.deployments.get(history.selected).cloned();
             return open_plan(state, Action::Rollback, picked);
         }
-        Action::Promote | Action::Cancel => return open_plan(state, action, None),
+        Action::Promote | Action::Cancel | Action::Approve | Action::Reject => {
+            return open_plan(state, action, None);
+        }
         Action::GoToIssue => go_to_issue(state),
         Action::ViewLog => return view_log(state),
         _ => {}
@@ -148,11 +150,16 @@ fn open_plan(state: &mut State, action: Action, picked: Option<Deployment>) -> V
         } else {
             format!("backend {} is read_only in the config", backend.name)
         };
-        state.deploy.note = Some(format!("{why}: promote, rollback and cancel are off"));
+        state.deploy.note = Some(format!(
+            "{why}: promote, rollback, cancel and reviews are off"
+        ));
         return Vec::new();
     }
     let view = &state.deploy;
     let plan = match action {
+        Action::Approve | Action::Reject => {
+            review::plan(view, row.backend, service, env, action == Action::Approve)
+        }
         Action::Promote => plan::promote(view, row.backend, service, env),
         Action::Rollback => Ok(plan::rollback(
             view,
@@ -218,6 +225,13 @@ fn on_plan(state: &mut State, action: Action) -> Vec<Effect> {
     let Some(plan) = state.deploy.plan.take() else {
         return Vec::new();
     };
+    if let PlanKind::Review {
+        deployment,
+        approve,
+    } = &plan.kind
+    {
+        return review::send(state, &plan, deployment, *approve);
+    }
     let Some(deploy_action) = plan.action() else {
         return Vec::new();
     };

@@ -20,6 +20,8 @@ pub fn handles(event: &SyncEvent) -> bool {
             | SyncEvent::TailChanged { .. }
             | SyncEvent::LogSaved { .. }
             | SyncEvent::SaveFailed { .. }
+            | SyncEvent::RunActionDone { .. }
+            | SyncEvent::RunActionFailed { .. }
     )
 }
 
@@ -96,7 +98,7 @@ pub fn on_sync(state: &mut State, event: SyncEvent) -> Vec<Effect> {
             view.note = None;
             view.error = Some(format!("Could not save the log: {error}"));
         }
-        _ => {}
+        event => super::control::on_sync(view, event),
     }
     Vec::new()
 }

@@ -1,12 +1,14 @@
 //! The pipelines screen's state: recent runs per backend, one run opened as a tree of jobs and
 //! steps, and the log viewer on a job (`logview`).
 
+mod control;
 mod events;
 pub mod logview;
 mod timing;
 mod tree;
 mod update;
 
+pub use control::{RunConfirm, available, offered, on_confirm, target_run};
 pub use events::{handles, on_sync};
 pub use logview::LogViewer;
 pub use timing::{on_tick, schedule};
@@ -15,7 +17,10 @@ pub use update::{on_action, on_input, open_run_log, refresh};
 
 use crate::config::LogsConfig;
 use crate::domain::pipeline::Run;
+use crate::providers::CiProvider;
+use crate::sync::RunAction;
 use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// One deploy backend's recent runs.
@@ -24,6 +29,11 @@ pub struct RunsBackend {
     pub name: String,
     /// The backend serves pipeline runs; others are never asked.
     pub ci: bool,
+    /// Its runs can be re-run and cancelled from here (`CiProvider::controls_runs`).
+    pub controls_runs: bool,
+    /// Every request counts against a budget (the provider sets its own log pace, as GitHub
+    /// does): an open run is polled more slowly.
+    pub counted: bool,
     /// Newest first.
     pub runs: Vec<Run>,
     pub loading: bool,
@@ -36,11 +46,23 @@ impl RunsBackend {
         Self {
             name: name.into(),
             ci,
+            controls_runs: false,
+            counted: false,
             runs: Vec::new(),
             loading: false,
             last_synced: None,
             last_error: None,
         }
+    }
+}
+
+impl RunsBackend {
+    /// A backend as its pipeline provider (if any) describes itself.
+    pub fn of(name: impl Into<String>, ci: Option<&dyn CiProvider>) -> Self {
+        let mut backend = Self::new(name, ci.is_some());
+        backend.controls_runs = ci.is_some_and(|c| c.controls_runs());
+        backend.counted = ci.is_some_and(|c| c.log_poll().is_some());
+        backend
     }
 }
 
@@ -96,6 +118,8 @@ pub struct PipelinesView {
     pub save_dir: Option<PathBuf>,
     pub note: Option<String>,
     pub error: Option<String>,
+    /// Re-runs and cancels sent and not yet answered, by (backend, run id).
+    pub acting: BTreeMap<(usize, String), RunAction>,
     /// When the open run is asked for again while it is active.
     pub poll_due: Option<DateTime<Utc>>,
     /// When a live duration on screen next changes (whole seconds).
@@ -119,6 +143,7 @@ impl PipelinesView {
             save_dir,
             note: None,
             error: None,
+            acting: BTreeMap::new(),
             poll_due: None,
             clock_due: None,
         }

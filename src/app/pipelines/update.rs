@@ -6,7 +6,7 @@ use super::{OpenRun, PipelinesView};
 use crate::app::action::Action;
 use crate::app::msg::Effect;
 use crate::app::state::{Screen, State};
-use crate::sync::Request;
+use crate::sync::{Request, RunAction};
 
 /// The list and tree take the rows under the app's chrome and their own title line.
 const LIST_CHROME: u16 = 5;
@@ -27,6 +27,11 @@ pub fn refresh(state: &mut State) -> Vec<Effect> {
 pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     if state.pipelines.viewer.is_some() {
         return logview::on_action(state, action);
+    }
+    match action {
+        Action::RerunFailed => return super::control::ask(state, RunAction::RerunFailed),
+        Action::CancelRun => return super::control::ask(state, RunAction::Cancel),
+        _ => {}
     }
     let page = usize::from(state.viewport.1.saturating_sub(LIST_CHROME)).max(1);
     if state.pipelines.run.is_some() {

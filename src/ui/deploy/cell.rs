@@ -73,6 +73,7 @@ fn facts<'a>(spot: &Spot<'a>, env: &'a Environment, ctx: &Ctx<'a>) -> Facts<'a> 
     let sending = view
         .inflight
         .values()
+        .chain(view.reviewing.values())
         .any(|i| i.backend == spot.backend && i.service == name && i.environment == env.name);
     let moving = view.moving(spot.backend, name, &env.name);
     Facts {
@@ -109,7 +110,11 @@ fn main(facts: &Facts, height: u16, ctx: &Ctx) -> Vec<Piece> {
             let style = state_style(d.state, theme);
             line.push(Piece::new(state_symbol(d.state), style));
             line.push(Piece::new(format!(" {}", d.label()), theme.text));
-            if d.state != DeployState::Succeeded {
+            if d.state == DeployState::Waiting {
+                // "⏸ 1.9.0 waiting for review", then "⏸ 1.9.0 waiting" in a narrow cell.
+                line.push(Piece::new(" waiting", style).drop(3));
+                line.push(Piece::new(" for review", style).drop(4));
+            } else if d.state != DeployState::Succeeded {
                 line.push(
                     Piece::new(format!(" {}", super::look::state_words(d.state)), style).drop(3),
                 );

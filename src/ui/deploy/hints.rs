@@ -2,7 +2,7 @@
 //! a plan, the history, or the matrix. The verbs are left out when read-only.
 
 use crate::app::Action;
-use crate::app::deploy::Plan;
+use crate::app::deploy::{Plan, review_offered};
 use crate::ui::Ctx;
 use crate::ui::footer::{Hint, bound_keys, hint};
 use crate::ui::text::width;
@@ -36,6 +36,7 @@ pub fn hints(ctx: &Ctx) -> Vec<Hint> {
         if !read_only {
             hints.push(key(Action::Open, "roll back to this", 1));
         }
+        hints.extend(reviews(ctx));
         hints.extend([
             key(Action::GoToIssue, "issue on board", 2),
             key(Action::ViewLog, "log", 2),
@@ -51,6 +52,7 @@ pub fn hints(ctx: &Ctx) -> Vec<Hint> {
     if read_only {
         hints.push(Hint::note("read-only"));
     } else {
+        hints.extend(reviews(ctx));
         hints.extend([
             key(Action::Promote, "promote into", 1),
             key(Action::Rollback, "roll back", 1),
@@ -65,6 +67,17 @@ pub fn hints(ctx: &Ctx) -> Vec<Hint> {
         key(Action::Quit, "quit", 0),
     ]);
     hints
+}
+
+/// `a approve  x reject` while the selected cell waits for review.
+fn reviews(ctx: &Ctx) -> Vec<Hint> {
+    if !review_offered(ctx.state) {
+        return Vec::new();
+    }
+    vec![
+        hint(ctx, Action::Approve, "approve", 1),
+        hint(ctx, Action::Reject, "reject", 1),
+    ]
 }
 
 /// The whole app or the selected cell's backend is read-only: no promote, rollback, cancel.

@@ -1,6 +1,8 @@
-//! The history of one cell: its deployments as a table, the selected one's changes under it.
+//! The history of one cell: the environment's protection rules, its deployments as a table,
+//! the selected one's changes under it.
 //! An issue key that is on the board says so, and where, since `b` jumps there.
 
+use super::labels::RULED;
 use super::look::{accent, short, version};
 use super::pieces::{self, Piece};
 use super::table::table;
@@ -47,6 +49,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, history: &History, ctx: &Ctx) {
     let theme = ctx.theme;
     let max = usize::from(area.width);
     let mut top = area.y;
+    let rules = protection(history, ctx);
+    if !rules.is_empty() && top < area.bottom() {
+        let text = format!("{RULED} protected: {}", rules.join(" · "));
+        put(buf, area.x, top, &text, max, theme.warning);
+        top += 1;
+    }
     if let Some(error) = &history.error {
         put(buf, area.x, top, &format!("⚠ {error}"), max, theme.error);
         top += 1;
@@ -86,6 +94,21 @@ pub fn draw(buf: &mut Buffer, area: Rect, history: &History, ctx: &Ctx) {
         };
         changes_of(buf, below, d, ctx);
     }
+}
+
+/// The protection rules of the history's environment, as the matrix has it.
+fn protection<'a>(history: &History, ctx: &Ctx<'a>) -> &'a [String] {
+    ctx.state
+        .deploy
+        .backends
+        .get(history.backend)
+        .and_then(|b| b.services.iter().find(|s| s.name == history.service))
+        .and_then(|s| {
+            s.environments
+                .iter()
+                .find(|e| e.name == history.environment)
+        })
+        .map_or(&[], |e| e.protection.as_slice())
 }
 
 /// `changes in 1.9.0 (abc1234):` and one line per change: sha, title, issue keys.

@@ -10,7 +10,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-/// Environment names over their columns, the selected one accented; hidden columns counted.
+/// Marks an environment column whose environment has protection rules somewhere (required
+/// reviewers, wait timers, branch rules): a plain character, readable without colour.
+pub const RULED: &str = "⚑";
+
+/// Environment names over their columns, the selected one accented, `⚑` after those with
+/// protection rules; hidden columns counted.
 pub fn header(
     buf: &mut Buffer,
     area: Rect,
@@ -44,8 +49,25 @@ pub fn header(
             theme.title
         };
         let room = right.right().saturating_sub(x + 1).min(w.saturating_sub(2));
-        put(buf, x + 1, area.y, &envs[index], usize::from(room), style);
+        let name = &envs[index];
+        let label = if ruled(ctx, name) {
+            format!("{name} {RULED}")
+        } else {
+            name.clone()
+        };
+        put(buf, x + 1, area.y, &label, usize::from(room), style);
     }
+}
+
+/// Some service's environment of this name has protection rules.
+fn ruled(ctx: &Ctx, env: &str) -> bool {
+    ctx.state
+        .deploy
+        .backends
+        .iter()
+        .flat_map(|b| &b.services)
+        .flat_map(|s| &s.environments)
+        .any(|e| e.name == env && !e.protection.is_empty())
 }
 
 /// `sandbox · synced 2m ago`, or its error with how old the data is.

@@ -99,9 +99,13 @@ pub fn took(d: &Deployment) -> String {
     span((end - d.created_at).num_seconds())
 }
 
-/// A state as words on screen ("in progress"); the CLI and JSON keep the wire's `in_progress`.
+/// A state as words on screen ("in progress", "waiting for review"); the CLI and JSON keep
+/// the wire's `in_progress` and `waiting`.
 pub fn state_words(state: DeployState) -> String {
-    crate::domain::deploy::state_name(state).replace('_', " ")
+    match state {
+        DeployState::Waiting => "waiting for review".to_string(),
+        _ => crate::domain::deploy::state_name(state).replace('_', " "),
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! The plan popup: what a promote, rollback or cancel will do, what would make the server
-//! refuse, and how to confirm. Sized to its content and kept inside the screen; when short
+//! The plan popup: what a promote, rollback, cancel or review will do, the environment's
+//! protection rules, what would make the server refuse, and how to confirm. Sized to its content and kept inside the screen; when short
 //! on height the list of changes gives way first, the confirmation line never.
 
 use super::look::{clock, short, version};
@@ -82,7 +82,7 @@ fn head(plan: &Plan, ctx: &Ctx) -> Vec<Line> {
             Piece::new(" → ", theme.muted),
             Piece::new(plan.environment().to_string(), theme.title),
         ]),
-        PlanKind::Rollback | PlanKind::Cancel { .. } => {
+        PlanKind::Rollback | PlanKind::Cancel { .. } | PlanKind::Review { .. } => {
             lines.push(field("environment", plan.environment().to_string()));
         }
     }
@@ -90,7 +90,18 @@ fn head(plan: &Plan, ctx: &Ctx) -> Vec<Line> {
         .current
         .as_ref()
         .map_or("nothing".to_string(), version);
-    lines.push(field("runs now", runs));
+    // A backend may report the deployment under review as the environment's latest; what
+    // runs before it is then not known here, and saying the reviewed one runs would mislead.
+    let under_review = match &plan.kind {
+        PlanKind::Review { deployment, .. } => outline
+            .current
+            .as_ref()
+            .is_some_and(|c| c.id == deployment.id),
+        _ => false,
+    };
+    if !under_review {
+        lines.push(field("runs now", runs));
+    }
     match &plan.kind {
         PlanKind::Cancel { deployment, .. } => {
             let mut stops = format!("{} · {}", version(deployment), deployment.id);
@@ -103,6 +114,19 @@ fn head(plan: &Plan, ctx: &Ctx) -> Vec<Line> {
             }
             lines.push(field("will stop", stops));
         }
+        PlanKind::Review {
+            deployment,
+            approve,
+        } => {
+            let what = format!("{} · {}", version(deployment), deployment.id);
+            lines.push(field(
+                if *approve { "will run" } else { "turns down" },
+                what,
+            ));
+            let who = deployment.by.as_deref().unwrap_or("someone");
+            let waited = clock(deployment.created_at, ctx.now);
+            lines.push(field("asked by", format!("{who} · waiting {waited}")));
+        }
         kind => {
             let will = match (&outline.incoming, kind) {
                 (Some(d), PlanKind::Rollback) => format!("{} · {}", version(d), d.id),
@@ -113,6 +137,9 @@ fn head(plan: &Plan, ctx: &Ctx) -> Vec<Line> {
             lines.push(field("will run", will));
         }
     }
+    if !plan.protection.is_empty() {
+        lines.push(field("protection", plan.protection.join(" · ")));
+    }
     lines
 }
 
@@ -122,6 +149,7 @@ fn changes(plan: &Plan, ctx: &Ctx) -> Vec<Line> {
     let outline = &plan.outline;
     let heading = match (&plan.kind, outline.reverts) {
         (PlanKind::Cancel { .. }, _) => return Vec::new(),
+        (PlanKind::Review { .. }, _) => "changes it brings:",
         (_, true) => "changes undone:",
         (_, false) => "changes:",
     };

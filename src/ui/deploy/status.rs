@@ -11,6 +11,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     let (state, theme) = (ctx.state, ctx.theme);
     let view = &state.deploy;
     let mut bar = StatusBar::new(buf, area, theme, ctx.now);
+    crate::ui::rate::flag(&mut bar, ctx);
     if state.read_only {
         bar.flag("read-only", theme.warning);
     }
@@ -25,6 +26,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     }
     if view.is_loading() {
         bar.busy("⟳ syncing…");
+    }
+    if !view.reviewing.is_empty() {
+        bar.busy("⟳ sending review…");
     }
     let failed = view
         .backends

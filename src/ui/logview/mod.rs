@@ -5,8 +5,10 @@
 mod bars;
 mod colour;
 mod line;
+mod waiting;
 
 use crate::app::pipelines::logview::{Entry, LogViewer, Page};
+use crate::sync::TailState;
 use crate::ui::Ctx;
 use crate::ui::text::put;
 use line::{Look, Row};
@@ -71,6 +73,8 @@ fn window(buf: &mut Buffer, area: Rect, viewer: &LogViewer, page: Page, ctx: &Ct
             cursor: false,
         };
         look.line(buf, row, partial, page);
+    } else if let (None, Some(TailState::Waiting { note })) = (window.top, &viewer.tail) {
+        waiting::draw(buf, area, viewer, note, ctx);
     } else if window.top.is_none() {
         put(
             buf,
@@ -85,7 +89,6 @@ fn window(buf: &mut Buffer, area: Rect, viewer: &LogViewer, page: Page, ctx: &Ct
 
 /// What an empty window says.
 fn empty(viewer: &LogViewer) -> String {
-    use crate::sync::TailState;
     match (&viewer.search, viewer.filter) {
         (Some(search), true) => format!("no line matches “{}”", search.needle),
         _ => match viewer.tail {

@@ -2,6 +2,8 @@
 //! the search being typed, the log viewer, a run's tree, or the run list.
 
 use crate::app::Action;
+use crate::app::pipelines::available;
+use crate::sync::RunAction;
 use crate::ui::Ctx;
 use crate::ui::footer::{Hint, group, hint};
 
@@ -48,6 +50,13 @@ pub fn hints(ctx: &Ctx) -> Vec<Hint> {
         hints.extend([key(Action::Open, "log", 1), key(Action::Close, "back", 1)]);
     } else {
         hints.push(key(Action::Open, "jobs", 1));
+    }
+    // Only what applies to the run at hand, and nothing that would be refused read-only.
+    if available(ctx.state, RunAction::RerunFailed) {
+        hints.push(key(Action::RerunFailed, "re-run failed", 2));
+    }
+    if available(ctx.state, RunAction::Cancel) {
+        hints.push(key(Action::CancelRun, "cancel run", 2));
     }
     hints.extend([
         key(Action::Refresh, "refresh", 5),

@@ -1,7 +1,8 @@
-//! The status bar of the pipelines screen: syncing, then the one message that matters most (an
+//! The status bar of the pipelines screen: syncing and re-runs or cancels on their way, then the one message that matters most (an
 //! error, a note such as where a log was saved, a backend that failed and how old its runs
 //! are, or when the runs were read).
 
+use crate::sync::RunAction;
 use crate::ui::Ctx;
 use crate::ui::status_bar::{Failed, StatusBar};
 use ratatui::buffer::Buffer;
@@ -10,8 +11,15 @@ use ratatui::layout::Rect;
 pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     let view = &ctx.state.pipelines;
     let mut bar = StatusBar::new(buf, area, ctx.theme, ctx.now);
+    crate::ui::rate::flag(&mut bar, ctx);
     if view.is_loading() {
         bar.busy("⟳ syncing…");
+    }
+    for ((_, run_id), action) in &view.acting {
+        bar.busy(&match action {
+            RunAction::RerunFailed => format!("⟳ re-running run {run_id}…"),
+            RunAction::Cancel => format!("⟳ cancelling run {run_id}…"),
+        });
     }
     let failed = view
         .backends

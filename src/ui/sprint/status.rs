@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     let view = &ctx.state.sprint;
     let mut bar = StatusBar::new(buf, area, ctx.theme, ctx.now);
+    crate::ui::rate::flag(&mut bar, ctx);
     if view.is_loading() {
         bar.busy("⟳ reading…");
     }

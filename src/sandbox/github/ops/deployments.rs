@@ -1,0 +1,105 @@
+//! The Deployments reads: environments with their protection rules, deployments (newest
+//! first, with GitHub's filters) and their statuses.
+
+use super::{OpsState, deploys, find_repo, render};
+use crate::sandbox::github::error::{GhError, Reply};
+use crate::sandbox::github::http::Origin;
+use crate::sandbox::github::page::{Listing, page_of};
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::response::IntoResponse;
+
+pub async fn environments(
+    State(state): State<OpsState>,
+    Path((owner, name)): Path<(String, String)>,
+    listing: Listing,
+    origin: Origin,
+) -> Reply {
+    let world = state.world();
+    let repo = &world.repos[find_repo(&world, &owner, &name)?];
+    let api = origin.api();
+    Ok(page_of(&listing, repo.environments.iter().collect())
+        .map(|env| render::environment(repo, env, &api))
+        .wrapped("environments"))
+}
+
+pub async fn environment(
+    State(state): State<OpsState>,
+    Path((owner, name, env)): Path<(String, String, String)>,
+    origin: Origin,
+) -> Reply {
+    let world = state.world();
+    let repo = &world.repos[find_repo(&world, &owner, &name)?];
+    let e = repo.environment(&env).ok_or_else(GhError::not_found)?;
+    Ok(Json(render::environment(
+        repo,
+        &repo.environments[e],
+        &origin.api(),
+    ))
+    .into_response())
+}
+
+pub async fn deployments(
+    State(state): State<OpsState>,
+    Path((owner, name)): Path<(String, String)>,
+    listing: Listing,
+    origin: Origin,
+) -> Reply {
+    let world = state.world();
+    let repo = find_repo(&world, &owner, &name)?;
+    let wanted = |name: &str| listing.param(name).filter(|v| !v.is_empty());
+    let found: Vec<usize> = (0..world.deployments.len())
+        .rev()
+        .filter(|&i| {
+            let d = &world.deployments[i];
+            let env = world.repos[repo].environments[d.environment].name;
+            d.repo == repo
+                && wanted("environment").is_none_or(|e| e == env)
+                && wanted("sha").is_none_or(|s| s == d.sha)
+                && wanted("ref").is_none_or(|r| r == d.sha)
+                && wanted("task").is_none_or(|t| t == "deploy")
+        })
+        .collect();
+    let now = state.now();
+    let api = origin.api();
+    Ok(page_of(&listing, found)
+        .map(|i| render::deployment(&world, i, &deploys::statuses(&world, i, now), &api))
+        .array())
+}
+
+fn find_deployment(world: &super::model::World, repo: usize, id: &str) -> Result<usize, GhError> {
+    world
+        .deployments
+        .iter()
+        .position(|d| d.repo == repo && d.id.to_string() == id)
+        .ok_or_else(GhError::not_found)
+}
+
+pub async fn deployment(
+    State(state): State<OpsState>,
+    Path((owner, name, id)): Path<(String, String, String)>,
+    origin: Origin,
+) -> Reply {
+    let world = state.world();
+    let repo = find_repo(&world, &owner, &name)?;
+    let d = find_deployment(&world, repo, &id)?;
+    let events = deploys::statuses(&world, d, state.now());
+    Ok(Json(render::deployment(&world, d, &events, &origin.api())).into_response())
+}
+
+pub async fn statuses(
+    State(state): State<OpsState>,
+    Path((owner, name, id)): Path<(String, String, String)>,
+    listing: Listing,
+    origin: Origin,
+) -> Reply {
+    let world = state.world();
+    let repo = find_repo(&world, &owner, &name)?;
+    let d = find_deployment(&world, repo, &id)?;
+    let mut events = deploys::statuses(&world, d, state.now());
+    events.reverse();
+    let api = origin.api();
+    Ok(page_of(&listing, events)
+        .map(|event| render::status(&world, d, &event, &api))
+        .array())
+}

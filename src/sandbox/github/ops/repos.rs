@@ -1,0 +1,129 @@
+//! The two repositories: commits on main (the storefront's bad release has a sha that reads as
+//! one), branches, tags, workflows, and the storefront's environments.
+
+use super::catalog::{self, ANA, CommitSpec, MARCUS};
+use super::model::{Commit, Environment, Repo, Workflow};
+use crate::sandbox::github::hex;
+use chrono::{DateTime, TimeDelta, Utc};
+
+fn commits(repo: &str, specs: &[CommitSpec], now: DateTime<Utc>) -> Vec<Commit> {
+    specs
+        .iter()
+        .enumerate()
+        .map(|(i, &(hours, author, message))| Commit {
+            sha: hex::sha(&format!("{repo}@{i}")),
+            message: message.to_string(),
+            author,
+            at: now - TimeDelta::seconds((hours * 3600.0) as i64),
+        })
+        .collect()
+}
+
+fn branches(repo: &str, names: &[&str]) -> Vec<(String, String)> {
+    names
+        .iter()
+        .map(|name| (name.to_string(), hex::sha(&format!("{repo}:{name}"))))
+        .collect()
+}
+
+fn workflow(
+    id: u64,
+    name: &'static str,
+    file: &'static str,
+    dispatch: bool,
+    last: u64,
+) -> Workflow {
+    Workflow {
+        id,
+        name,
+        file,
+        dispatch,
+        created_at: DateTime::from_timestamp(1_700_000_000 + id as i64 % 1_000_000, 0)
+            .unwrap_or_default(),
+        last_number: last,
+    }
+}
+
+pub fn storefront(now: DateTime<Utc>) -> Repo {
+    let mut commits = commits("acme/storefront", &catalog::STOREFRONT_COMMITS, now);
+    // The release that breaks the smoke test is easy to spot in a demo.
+    let bad = &mut commits[catalog::BAD_COMMIT];
+    bad.sha = format!("deadbeef{}", &bad.sha[8..]);
+    let tag = |name: &str, i: usize| (name.to_string(), commits[i].sha.clone());
+    let tags = vec![tag("v2.13.0", 5), tag("v2.14.0", 9)];
+    let created_at = now - TimeDelta::days(400);
+    let environment = |id, name, site| Environment {
+        id,
+        name,
+        reviewers: Vec::new(),
+        wait_timer: None,
+        main_only: false,
+        site,
+        created_at,
+    };
+    let mut production = environment(
+        4_811_200_102,
+        "production",
+        "https://storefront.acme.example",
+    );
+    production.reviewers = vec![&ANA, &MARCUS];
+    production.wait_timer = Some(5);
+    production.main_only = true;
+    // In the order of the seed's STAGING and PRODUCTION indexes.
+    let environments = vec![
+        environment(
+            4_811_200_101,
+            "staging",
+            "https://staging.storefront.acme.example",
+        ),
+        production,
+    ];
+    Repo {
+        id: catalog::STOREFRONT_ID,
+        owner: catalog::OWNER,
+        name: "storefront",
+        description: "The acme web shop: catalogue, basket, checkout.",
+        created_at,
+        workflows: vec![
+            workflow(97_650_001, "CI", "ci.yml", false, 1411),
+            workflow(97_650_002, "Deploy", "deploy.yml", true, 387),
+        ],
+        environments,
+        branches: branches(
+            "acme/storefront",
+            &[
+                "feat/3ds-modal",
+                "fix/basket-rounding",
+                "docs/rollback-runbook",
+                "deps/next-14.2.6",
+            ],
+        ),
+        tags,
+        commits,
+    }
+}
+
+pub fn search(now: DateTime<Utc>) -> Repo {
+    let commits = commits("acme/search", &catalog::SEARCH_COMMITS, now);
+    let tags = vec![("v0.9.0".to_string(), commits[8].sha.clone())];
+    Repo {
+        id: catalog::SEARCH_ID,
+        owner: catalog::OWNER,
+        name: "search",
+        description: "Product search: indexer and query API.",
+        created_at: now - TimeDelta::days(300),
+        workflows: vec![workflow(97_650_101, "CI", "ci.yml", false, 902)],
+        environments: Vec::new(),
+        branches: branches(
+            "acme/search",
+            &[
+                "fix/facet-panic",
+                "perf/segment-merge",
+                "docs/ranking-notes",
+                "feat/cjk-tokenizer",
+            ],
+        ),
+        tags,
+        commits,
+    }
+}

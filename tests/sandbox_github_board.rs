@@ -1,0 +1,12 @@
+//! The sandbox's GitHub board side over real HTTP on loopback: `/user`, the issue list (pull
+//! requests included, `Link` paging onto `/repositories/{id}/issues`), issue edits, and the
+//! Projects v2 GraphQL server with its errors. The world starts at a fixed instant.
+
+#[path = "sandbox_github_board/errors.rs"]
+mod errors;
+#[path = "sandbox_github_board/graphql.rs"]
+mod graphql;
+#[path = "sandbox_github_board/rest.rs"]
+mod rest;
+#[path = "sandbox_github_board/support.rs"]
+mod support;
