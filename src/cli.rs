@@ -63,7 +63,7 @@ pub enum Command {
     },
     /// Move a card to a column, with the board's WIP rules (exit 0 moved, 1 refused, 2 usage)
     Move {
-        /// Issue key, e.g. PLAT-12
+        /// Issue key, e.g. PLAT-12 or acme/payments#12
         key: String,
         /// Target column name, e.g. "In Progress"
         column: String,
@@ -91,7 +91,7 @@ pub enum Command {
     /// Open the standup: full screen and read-only, a page per person of the active sprint
     /// on a countdown, then the team page (space/→ next, ← back, p pause, q quit)
     Standup,
-    /// Run the built-in demo server alone (Jira-shaped HTTP on 127.0.0.1)
+    /// Run the built-in demo server alone (Jira, deploy protocol and GitHub on 127.0.0.1)
     Sandbox {
         /// Port to listen on (default: a free one)
         #[arg(long, default_value_t = 0)]

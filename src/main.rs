@@ -122,7 +122,10 @@ async fn interactive(session: Session, global: &Global, screen: Screen) -> ExitC
     state.deploy.backends = session
         .deploys
         .iter()
-        .map(|handle| BackendView::new(handle.name.clone(), handle.read_only))
+        .map(|handle| BackendView {
+            deploys_refused: handle.backend.deploys_refused(),
+            ..BackendView::new(handle.name.clone(), handle.read_only)
+        })
         .collect();
     state.pipelines = PipelinesView::new(
         session
@@ -195,6 +198,12 @@ async fn serve_sandbox(port: u16) -> ExitCode {
                 server.demo_user_email()
             );
             println!("  deploy protocol v1 at {url}/v1 (no token needed)");
+            println!(
+                "  GitHub Enterprise-shaped API at {} and GraphQL at {url}/api/graphql (any Bearer token; project {}/{})",
+                server.github_api_url(),
+                sandbox::DEMO_GITHUB_PROJECT.0,
+                sandbox::DEMO_GITHUB_PROJECT.1
+            );
             println!(
                 "  connect shipdeck: [[deploy]] name = \"sandbox\", kind = \"http\", url = \"{url}\""
             );

@@ -464,6 +464,20 @@ fn read_only_hides_the_verbs_and_says_why() {
 }
 
 #[test]
+fn a_backend_that_cannot_deploy_says_why_before_any_plan() {
+    let mut state = loaded();
+    let why = "the [[github]] table \"acme\" has no deploy_workflow";
+    state.deploy.backends[0].deploys_refused = Some(why.into());
+    at_prod(&mut state);
+    for action in [Action::Promote, Action::Rollback] {
+        state.deploy.note = None;
+        assert!(act(&mut state, action).is_empty());
+        assert!(state.deploy.plan.is_none());
+        assert_eq!(state.deploy.note.as_deref(), Some(why));
+    }
+}
+
+#[test]
 fn denying_a_plan_sends_nothing() {
     let mut state = loaded();
     act(&mut state, Action::Right);

@@ -1,7 +1,10 @@
 //! The sandbox's GitHub Actions and Deployments over real HTTP on loopback: GitHub's shapes,
 //! Link paging, ETags and the rate limit, the log redirect to a signed blob URL, dispatches,
-//! reviews, cancels and re-runs. Time is a manual clock, stepped instead of slept.
+//! reviews, cancels and re-runs; the repositories and comparisons of their commits. Time is a
+//! manual clock, stepped instead of slept.
 
+#[path = "sandbox_github_ops/code.rs"]
+mod code;
 #[path = "sandbox_github_ops/deploy_reads.rs"]
 mod deploy_reads;
 #[path = "sandbox_github_ops/logs.rs"]

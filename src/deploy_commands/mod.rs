@@ -71,9 +71,12 @@ fn read_only(guard: &Guard, verb: &str) -> Result<(), Stop> {
 fn backend_read_only(handle: &DeployHandle, verb: &str) -> Result<(), Stop> {
     if handle.read_only {
         return Err(Stop::Refused(format!(
-            "the deploy backend {} is read-only (read_only = true in its [[deploy]] table): {verb} is refused",
+            "the deploy backend {} is read-only (read_only = true in its table): {verb} is refused",
             handle.name
         )));
+    }
+    if let Some(why) = handle.backend.deploys_refused() {
+        return Err(Stop::Refused(format!("{verb} is refused: {why}")));
     }
     Ok(())
 }

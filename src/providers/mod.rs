@@ -48,6 +48,12 @@ pub trait DeployBackend: Send + Sync {
     /// How the backend is shown (the config's `name`).
     fn name(&self) -> &str;
 
+    /// Why this backend cannot promote or roll back at all (a GitHub table without
+    /// `deploy_workflow`), checked before a plan is shown; `None` when it can.
+    fn deploys_refused(&self) -> Option<String> {
+        None
+    }
+
     /// Services with their environments in promotion order and what each runs now.
     async fn services(&self) -> Result<Vec<Service>, ProviderError>;
 

@@ -105,3 +105,72 @@ async fn deployments_are_newest_first_and_point_at_their_runs() {
         server.running("production").await
     );
 }
+
+fn policies_path(environment: &str) -> String {
+    format!("{STOREFRONT}/environments/{environment}/deployment-branch-policies")
+}
+
+#[tokio::test]
+async fn production_names_the_branches_that_may_deploy_there() {
+    let server = Server::start().await;
+    let body = server.ok(&policies_path("production")).await;
+    assert_eq!(body["total_count"], 2);
+    let policies = body["branch_policies"].as_array().unwrap();
+    let names: Vec<(&str, &str)> = policies
+        .iter()
+        .map(|p| (p["name"].as_str().unwrap(), p["type"].as_str().unwrap()))
+        .collect();
+    assert_eq!(names, [("main", "branch"), ("release/*", "branch")]);
+    assert!(
+        policies
+            .iter()
+            .all(|p| p["id"].is_u64() && p["node_id"].is_string())
+    );
+    assert_ne!(policies[0]["id"], policies[1]["id"]);
+
+    let first = server
+        .get(&format!("{}?per_page=1", policies_path("production")))
+        .await;
+    assert_eq!(first.body["total_count"], 2);
+    assert_eq!(first.body["branch_policies"][0]["name"], "main");
+    assert!(first.link("next").is_some());
+
+    for environment in ["staging", "qa"] {
+        let reply = server.get(&policies_path(environment)).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{environment}");
+        assert_eq!(reply.body["message"], "Not Found");
+    }
+    let search = server
+        .get(&format!(
+            "{SEARCH}/environments/production/deployment-branch-policies"
+        ))
+        .await;
+    assert_eq!(search.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_branch_the_policies_do_not_name_cannot_deploy_to_production() {
+    let server = Server::start().await;
+    let sha = server.running("staging").await;
+    let before = server.deployments("production").await.len();
+    let reply = server
+        .post(
+            &format!("{STOREFRONT}/actions/workflows/deploy.yml/dispatches"),
+            &serde_json::json!({
+                "ref": "feat/3ds-modal",
+                "inputs": { "environment": "production", "ref": sha },
+                "return_run_details": true,
+            }),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let run = reply.body["workflow_run_id"].as_u64().unwrap();
+    let body = server.run(STOREFRONT, run).await;
+    assert_eq!(
+        (&body["status"], &body["conclusion"]),
+        (&"completed".into(), &"failure".into())
+    );
+    assert_eq!(server.deployments("production").await.len(), before);
+    let staging = server.dispatch("staging", &sha).await;
+    assert_eq!(server.run(STOREFRONT, staging).await["status"], "queued");
+}

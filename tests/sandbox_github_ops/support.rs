@@ -204,7 +204,14 @@ impl Server {
 }
 
 /// The logins of the demo team.
-pub const TEAM: [&str; 5] = ["ana-k", "zoe-o", "wang-fang", "marcus-b", "priya-r"];
+pub const TEAM: [&str; 6] = [
+    "ana-k",
+    "zoe-o",
+    "wang-fang",
+    "marcus-b",
+    "priya-r",
+    "diego-a",
+];
 
 pub fn is_sha(value: &Value) -> bool {
     value

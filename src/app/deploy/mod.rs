@@ -20,6 +20,8 @@ use std::collections::BTreeMap;
 pub struct BackendView {
     pub name: String,
     pub read_only: bool,
+    /// Why promote and rollback are off for this backend (`DeployBackend::deploys_refused`).
+    pub deploys_refused: Option<String>,
     pub services: Vec<Service>,
     pub loading: bool,
     pub last_synced: Option<DateTime<Utc>>,
@@ -31,6 +33,7 @@ impl BackendView {
         Self {
             name: name.into(),
             read_only,
+            deploys_refused: None,
             services: Vec::new(),
             loading: false,
             last_synced: None,

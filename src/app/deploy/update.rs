@@ -155,6 +155,10 @@ fn open_plan(state: &mut State, action: Action, picked: Option<Deployment>) -> V
         ));
         return Vec::new();
     }
+    if let (Action::Promote | Action::Rollback, Some(why)) = (action, &backend.deploys_refused) {
+        state.deploy.note = Some(why.clone());
+        return Vec::new();
+    }
     let view = &state.deploy;
     let plan = match action {
         Action::Approve | Action::Reject => {

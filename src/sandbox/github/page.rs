@@ -157,6 +157,13 @@ impl<T> Page<T> {
             link: self.link,
         }
     }
+
+    /// An object holding the page somewhere inside (a comparison's `commits`), with the
+    /// page's `Link`.
+    pub fn within(self, body: impl FnOnce(Vec<T>) -> Value) -> Response {
+        let link = self.link;
+        with_link(Json(body(self.items)).into_response(), link)
+    }
 }
 
 impl<T: Serialize> Page<T> {

@@ -119,14 +119,19 @@ impl GithubDeploy {
     }
 
     fn workflow(&self, action: &str) -> Result<&str, ProviderError> {
-        self.deploy_workflow.as_deref().ok_or_else(|| {
-            ProviderError::Rejected(format!(
-                "{action}: the [[github]] table {:?} has no deploy_workflow, so its \
-                 deployments are read-only (set deploy_workflow to the workflow file that \
-                 deploys, e.g. \"deploy.yml\")",
-                self.client.name()
-            ))
-        })
+        self.deploy_workflow
+            .as_deref()
+            .ok_or_else(|| ProviderError::Rejected(format!("{action}: {}", self.no_workflow())))
+    }
+
+    /// Why promote and rollback are off for a table without `deploy_workflow`.
+    pub(super) fn no_workflow(&self) -> String {
+        format!(
+            "the [[github]] table {:?} has no deploy_workflow, so its deployments are \
+             read-only (set deploy_workflow to the workflow file that deploys, e.g. \
+             \"deploy.yml\")",
+            self.client.name()
+        )
     }
 
     /// Sends the dispatch and returns the run it started as a queued deployment.

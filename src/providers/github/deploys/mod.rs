@@ -146,6 +146,10 @@ impl DeployBackend for GithubDeploy {
         self.client.name()
     }
 
+    fn deploys_refused(&self) -> Option<String> {
+        self.deploy_workflow.is_none().then(|| self.no_workflow())
+    }
+
     async fn services(&self) -> Result<Vec<Service>, ProviderError> {
         let reads = (0..self.repos.len()).map(|repo| self.service_of(repo));
         let found = futures::future::try_join_all(reads).await?;

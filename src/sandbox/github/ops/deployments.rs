@@ -1,5 +1,5 @@
-//! The Deployments reads: environments with their protection rules, deployments (newest
-//! first, with GitHub's filters) and their statuses.
+//! The Deployments reads: environments with their protection rules and branch policies,
+//! deployments (newest first, with GitHub's filters) and their statuses.
 
 use super::{OpsState, deploys, find_repo, render};
 use crate::sandbox::github::error::{GhError, Reply};
@@ -37,6 +37,25 @@ pub async fn environment(
         &origin.api(),
     ))
     .into_response())
+}
+
+/// The custom deployment branch policies of an environment; GitHub answers 404 for an
+/// environment that has none (any branch, or protected branches only).
+pub async fn branch_policies(
+    State(state): State<OpsState>,
+    Path((owner, name, env)): Path<(String, String, String)>,
+    listing: Listing,
+) -> Reply {
+    let world = state.world();
+    let repo = &world.repos[find_repo(&world, &owner, &name)?];
+    let env = &repo.environments[repo.environment(&env).ok_or_else(GhError::not_found)?];
+    if env.branch_policies.is_empty() {
+        return Err(GhError::not_found());
+    }
+    let all: Vec<usize> = (0..env.branch_policies.len()).collect();
+    Ok(page_of(&listing, all)
+        .map(|n| render::branch_policy(env, n))
+        .wrapped("branch_policies"))
 }
 
 pub async fn deployments(

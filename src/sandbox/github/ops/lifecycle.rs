@@ -175,7 +175,7 @@ pub fn deploy_start(
 ) -> Start {
     let env = &world.repos[repo].environments[environment];
     let branch = branch.strip_prefix("refs/heads/").unwrap_or(branch);
-    if env.main_only && branch != "main" {
+    if !env.allows(branch) {
         Start::Refused(at)
     } else if !env.reviewers.is_empty() {
         Start::Waiting

@@ -1,10 +1,12 @@
 //! GitHub Actions and Deployments for two repositories, `acme/storefront` (staging and a
 //! protected production) and `acme/search` (CI only): runs with jobs and steps that progress
 //! with the clock, job logs behind signed blob URLs, workflow dispatch, re-runs, cancels and
-//! deployment reviews.
+//! deployment reviews; the repositories themselves and comparisons of their commits.
 
 mod body;
 mod catalog;
+mod code;
+mod compare;
 mod control;
 mod decide;
 mod deployments;
@@ -13,6 +15,7 @@ mod lifecycle;
 mod logs;
 mod logtext;
 mod model;
+mod pattern;
 mod render;
 mod repos;
 mod review;
@@ -62,6 +65,9 @@ pub fn router(clock: Clock) -> Router {
     let repo = "/api/v3/repos/{owner}/{repo}";
     let route = |path: &str| format!("{repo}{path}");
     Router::new()
+        .route(repo, get(code::repository))
+        // Branch names hold slashes, and GitHub takes them unencoded here.
+        .route(&route("/compare/{*basehead}"), get(code::compare))
         .route(&route("/actions/workflows"), get(runs::workflows))
         .route(&route("/actions/workflows/{workflow}"), get(runs::workflow))
         .route(
@@ -90,6 +96,10 @@ pub fn router(clock: Clock) -> Router {
         .route(
             &route("/environments/{name}"),
             get(deployments::environment),
+        )
+        .route(
+            &route("/environments/{name}/deployment-branch-policies"),
+            get(deployments::branch_policies),
         )
         .route(&route("/deployments"), get(deployments::deployments))
         .route(&route("/deployments/{id}"), get(deployments::deployment))

@@ -26,11 +26,14 @@ pub struct Repo {
     pub owner: &'static str,
     pub name: &'static str,
     pub description: &'static str,
+    pub language: &'static str,
+    /// Open issues and pull requests, as the board side seeds them.
+    pub open_issues: u64,
     pub created_at: DateTime<Utc>,
     pub workflows: Vec<Workflow>,
     pub environments: Vec<Environment>,
-    /// Branches other than main, each with its tip.
-    pub branches: Vec<(String, String)>,
+    /// Branches other than main.
+    pub branches: Vec<Branch>,
     /// Tags and the commit each names.
     pub tags: Vec<(String, String)>,
     /// Commits on main, oldest first.
@@ -52,19 +55,26 @@ impl Repo {
         if name == "main" {
             return self.main_tip(at).map(|c| c.sha.clone());
         }
-        self.branches
-            .iter()
-            .chain(&self.tags)
-            .find(|(n, _)| n == name)
-            .map(|(_, sha)| sha.clone())
+        let branch = self.branches.iter().find(|b| b.name == name);
+        let tag = self.tags.iter().find(|(n, _)| n == name);
+        branch
+            .map(|b| b.tip.sha.clone())
+            .or_else(|| tag.map(|(_, sha)| sha.clone()))
     }
 
     pub fn main_tip(&self, at: DateTime<Utc>) -> Option<&Commit> {
         self.commits.iter().rev().find(|c| c.at <= at)
     }
 
+    /// A commit on main: one that has a release to deploy.
     pub fn commit(&self, sha: &str) -> Option<&Commit> {
         self.commits.iter().find(|c| c.sha == sha)
+    }
+
+    /// A commit on main or a branch.
+    pub fn any_commit(&self, sha: &str) -> Option<&Commit> {
+        let tips = self.branches.iter().map(|b| &b.tip);
+        self.commits.iter().chain(tips).find(|c| c.sha == sha)
     }
 
     pub fn workflow(&self, id_or_file: &str) -> Option<usize> {
@@ -88,6 +98,15 @@ pub struct Commit {
     pub at: DateTime<Utc>,
 }
 
+/// A branch off main with one commit of its own, not merged.
+#[derive(Debug)]
+pub struct Branch {
+    pub name: String,
+    /// The main commit it starts from, by index.
+    pub fork: usize,
+    pub tip: Commit,
+}
+
 #[derive(Debug)]
 pub struct Workflow {
     pub id: u64,
@@ -108,11 +127,23 @@ pub struct Environment {
     pub reviewers: Vec<&'static User>,
     /// Minutes to wait before a deployment may start.
     pub wait_timer: Option<u32>,
-    /// Only `main` may deploy here.
-    pub main_only: bool,
+    /// The custom deployment branch policies: name patterns (`release/*`) of the branches
+    /// that may deploy here; any branch may when there are none.
+    pub branch_policies: Vec<&'static str>,
     /// Where the deployed site answers.
     pub site: &'static str,
     pub created_at: DateTime<Utc>,
+}
+
+impl Environment {
+    /// Whether a workflow on `branch` may deploy here.
+    pub fn allows(&self, branch: &str) -> bool {
+        self.branch_policies.is_empty()
+            || self
+                .branch_policies
+                .iter()
+                .any(|p| super::pattern::matches(p, branch))
+    }
 }
 
 #[derive(Debug)]

@@ -1,10 +1,15 @@
 //! The two repositories: commits on main (the storefront's bad release has a sha that reads as
-//! one), branches, tags, workflows, and the storefront's environments.
+//! one), branches, tags, workflows, and the storefront's environments. Names, descriptions,
+//! creation times and open issue counts are the board side's.
 
-use super::catalog::{self, ANA, CommitSpec, MARCUS};
-use super::model::{Commit, Environment, Repo, Workflow};
+use super::catalog::{self, ANA, BranchSpec, CommitSpec, MARCUS};
+use super::model::{Branch, Commit, Environment, Repo, Workflow};
 use crate::sandbox::github::hex;
 use chrono::{DateTime, TimeDelta, Utc};
+
+fn ago(now: DateTime<Utc>, hours: f64) -> DateTime<Utc> {
+    now - TimeDelta::seconds((hours * 3600.0) as i64)
+}
 
 fn commits(repo: &str, specs: &[CommitSpec], now: DateTime<Utc>) -> Vec<Commit> {
     specs
@@ -14,16 +19,31 @@ fn commits(repo: &str, specs: &[CommitSpec], now: DateTime<Utc>) -> Vec<Commit> 
             sha: hex::sha(&format!("{repo}@{i}")),
             message: message.to_string(),
             author,
-            at: now - TimeDelta::seconds((hours * 3600.0) as i64),
+            at: ago(now, hours),
         })
         .collect()
 }
 
-fn branches(repo: &str, names: &[&str]) -> Vec<(String, String)> {
-    names
+fn branches(repo: &str, specs: &[BranchSpec], now: DateTime<Utc>) -> Vec<Branch> {
+    specs
         .iter()
-        .map(|name| (name.to_string(), hex::sha(&format!("{repo}:{name}"))))
+        .map(|&(name, fork, hours, author, message)| Branch {
+            name: name.to_string(),
+            fork,
+            tip: Commit {
+                sha: hex::sha(&format!("{repo}:{name}")),
+                message: message.to_string(),
+                author,
+                at: ago(now, hours),
+            },
+        })
         .collect()
+}
+
+/// Creation times as the board side's: whole seconds.
+fn days_ago(now: DateTime<Utc>, days: f64) -> DateTime<Utc> {
+    let at = now - TimeDelta::seconds((days * 86_400.0).round() as i64);
+    at - TimeDelta::nanoseconds(i64::from(at.timestamp_subsec_nanos()))
 }
 
 fn workflow(
@@ -51,13 +71,13 @@ pub fn storefront(now: DateTime<Utc>) -> Repo {
     bad.sha = format!("deadbeef{}", &bad.sha[8..]);
     let tag = |name: &str, i: usize| (name.to_string(), commits[i].sha.clone());
     let tags = vec![tag("v2.13.0", 5), tag("v2.14.0", 9)];
-    let created_at = now - TimeDelta::days(400);
+    let created_at = days_ago(now, 699.9);
     let environment = |id, name, site| Environment {
         id,
         name,
         reviewers: Vec::new(),
         wait_timer: None,
-        main_only: false,
+        branch_policies: Vec::new(),
         site,
         created_at,
     };
@@ -68,7 +88,7 @@ pub fn storefront(now: DateTime<Utc>) -> Repo {
     );
     production.reviewers = vec![&ANA, &MARCUS];
     production.wait_timer = Some(5);
-    production.main_only = true;
+    production.branch_policies = vec!["main", "release/*"];
     // In the order of the seed's STAGING and PRODUCTION indexes.
     let environments = vec![
         environment(
@@ -82,22 +102,16 @@ pub fn storefront(now: DateTime<Utc>) -> Repo {
         id: catalog::STOREFRONT_ID,
         owner: catalog::OWNER,
         name: "storefront",
-        description: "The acme web shop: catalogue, basket, checkout.",
+        description: "The shop's web front end and storefront-api",
+        language: "TypeScript",
+        open_issues: 16,
         created_at,
         workflows: vec![
             workflow(97_650_001, "CI", "ci.yml", false, 1411),
             workflow(97_650_002, "Deploy", "deploy.yml", true, 387),
         ],
         environments,
-        branches: branches(
-            "acme/storefront",
-            &[
-                "feat/3ds-modal",
-                "fix/basket-rounding",
-                "docs/rollback-runbook",
-                "deps/next-14.2.6",
-            ],
-        ),
+        branches: branches("acme/storefront", &catalog::STOREFRONT_BRANCHES, now),
         tags,
         commits,
     }
@@ -110,19 +124,13 @@ pub fn search(now: DateTime<Utc>) -> Repo {
         id: catalog::SEARCH_ID,
         owner: catalog::OWNER,
         name: "search",
-        description: "Product search: indexer and query API.",
-        created_at: now - TimeDelta::days(300),
+        description: "Product search: indexing, query service and autocomplete",
+        language: "Rust",
+        open_issues: 11,
+        created_at: days_ago(now, 699.8),
         workflows: vec![workflow(97_650_101, "CI", "ci.yml", false, 902)],
         environments: Vec::new(),
-        branches: branches(
-            "acme/search",
-            &[
-                "fix/facet-panic",
-                "perf/segment-merge",
-                "docs/ranking-notes",
-                "feat/cjk-tokenizer",
-            ],
-        ),
+        branches: branches("acme/search", &catalog::SEARCH_BRANCHES, now),
         tags,
         commits,
     }

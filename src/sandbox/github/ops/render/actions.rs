@@ -31,7 +31,7 @@ pub fn run(world: &World, index: usize, view: &RunView, api: &str) -> Value {
     let url = format!("{api}/repos/{full}/actions/runs/{}", run.id);
     let attempt = run.attempts.len();
     let triggering = run.attempts.last().map_or(run.actor, |a| a.by);
-    let commit = repo.commit(&run.sha);
+    let commit = repo.any_commit(&run.sha);
     let (message, committed_at, author) = match commit {
         Some(c) => (c.message.as_str(), c.at, c.author),
         None => (run.title.as_str(), run.created_at, run.actor),

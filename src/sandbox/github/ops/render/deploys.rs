@@ -48,7 +48,7 @@ pub fn environment(repo: &Repo, env: &Environment, api: &str) -> Value {
         }));
     }
     let mut policy = Value::Null;
-    if env.main_only {
+    if !env.branch_policies.is_empty() {
         rules.push(json!({
             "id": rule_id(3),
             "node_id": node_id("GA", rule_id(3)),
@@ -62,6 +62,17 @@ pub fn environment(repo: &Repo, env: &Environment, api: &str) -> Value {
     body["protection_rules"] = Value::Array(rules);
     body["deployment_branch_policy"] = policy;
     body
+}
+
+/// The `n`th (from 0) custom deployment branch policy of an environment.
+pub fn branch_policy(env: &Environment, n: usize) -> Value {
+    let id = env.id % 100_000 * 100 + n as u64 + 1;
+    json!({
+        "id": id,
+        "node_id": node_id("GBP", id),
+        "name": env.branch_policies[n],
+        "type": "branch",
+    })
 }
 
 pub fn deployment(world: &World, index: usize, events: &[StatusEvent], api: &str) -> Value {

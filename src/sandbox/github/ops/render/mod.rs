@@ -3,10 +3,12 @@
 //! demo's web host.
 
 mod actions;
+mod code;
 mod deploys;
 
 pub use actions::{job, run, workflow};
-pub use deploys::{deployment, environment, pending, status};
+pub use code::{commit, comparison, full_repository};
+pub use deploys::{branch_policy, deployment, environment, pending, status};
 
 use super::catalog::{self, User, WEB};
 use super::model::Repo;
@@ -27,12 +29,21 @@ pub fn node_id(prefix: &str, id: u64) -> String {
     format!("{prefix}_kwDO{id:X}")
 }
 
-fn account(login: &str, id: u64, kind: &str, name: Option<&str>, api: &str) -> Value {
+/// `node` is the account's node id where another part of the sandbox already names it.
+fn account(
+    (login, id, node): (&str, u64, Option<&str>),
+    kind: &str,
+    name: Option<&str>,
+    api: &str,
+) -> Value {
     let url = format!(
         "{api}/users/{}",
         login.replace('[', "%5B").replace(']', "%5D")
     );
-    let node = node_id(if kind == "Organization" { "O" } else { "U" }, id);
+    let node = node.map_or_else(
+        || node_id(if kind == "Organization" { "O" } else { "U" }, id),
+        str::to_string,
+    );
     let html_url = match login.strip_suffix("[bot]") {
         Some(app) => format!("{WEB}/apps/{app}"),
         None => format!("{WEB}/{login}"),
@@ -67,11 +78,17 @@ fn account(login: &str, id: u64, kind: &str, name: Option<&str>, api: &str) -> V
 /// A `simple-user`.
 pub fn user(user: &User, api: &str) -> Value {
     let kind = if user.is_bot() { "Bot" } else { "User" };
-    account(user.login, user.id, kind, user.name(), api)
+    account(
+        (user.login, user.id, user.node_id()),
+        kind,
+        user.name(),
+        api,
+    )
 }
 
 pub fn owner(api: &str) -> Value {
-    account(catalog::OWNER, catalog::OWNER_ID, "Organization", None, api)
+    let org = (catalog::OWNER, catalog::OWNER_ID, None);
+    account(org, "Organization", None, api)
 }
 
 /// A `minimal-repository`.

@@ -1,0 +1,97 @@
+use crate::sandboxed::Sandboxed;
+use serde_json::Value;
+use std::process::Output;
+
+pub const TOKEN_VAR: &str = "SHIPDECK_TEST_GITHUB_TOKEN";
+
+/// A `[[github]]` table for the sandbox's org, plus `extra` lines inside it.
+pub fn config(extra: &str) -> String {
+    format!(
+        r#"
+[ui]
+wip_policy = "warn"
+
+[[github]]
+name = "acme"
+api_url = "{{url}}/api/v3"
+token_env = "{TOKEN_VAR}"
+repos = ["acme/storefront", "acme/search"]
+project = {{ owner = "acme", number = 3 }}
+wip = {{ "In progress" = 4, "In review" = 3 }}
+{extra}
+"#
+    )
+}
+
+pub struct World {
+    pub sandboxed: Sandboxed,
+}
+
+impl World {
+    pub fn new(extra: &str) -> Self {
+        Self {
+            sandboxed: Sandboxed::new(&config(extra)),
+        }
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.sandboxed
+            .command(args)
+            .env(TOKEN_VAR, shipdeck::sandbox::DEMO_GITHUB_TOKEN)
+            .output()
+            .unwrap()
+    }
+
+    /// The JSON a command printed with `--format json`.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let out = self.run(args);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    /// A GET of the sandbox's GitHub API with the token, for facts the verbs do not print.
+    pub fn github(&self, path: &str) -> Value {
+        let url = format!("{}/api/v3{path}", self.sandboxed.url());
+        self.sandboxed.block_on(async {
+            reqwest::Client::new()
+                .get(&url)
+                .bearer_auth(shipdeck::sandbox::DEMO_GITHUB_TOKEN)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap()
+        })
+    }
+}
+
+pub use crate::sandboxed::text;
+
+impl World {
+    /// The audit lines written under this world's state directory.
+    pub fn audit(&self) -> Vec<Value> {
+        let Some(path) = find(self.sandboxed.dir(), "audit.jsonl") else {
+            return Vec::new();
+        };
+        std::fs::read_to_string(path)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+}
+
+fn find(dir: &std::path::Path, name: &str) -> Option<std::path::PathBuf> {
+    for entry in std::fs::read_dir(dir).ok()?.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            if let Some(found) = find(&path, name) {
+                return Some(found);
+            }
+        } else if path.file_name().is_some_and(|n| n == name) {
+            return Some(path);
+        }
+    }
+    None
+}
