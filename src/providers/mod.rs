@@ -54,6 +54,12 @@ pub trait DeployBackend: Send + Sync {
         None
     }
 
+    /// How long to wait between polls of a deployment being watched; `None` for the engine's
+    /// own pace. Backends that count every request (GitHub) poll slower.
+    fn watch_every(&self) -> Option<std::time::Duration> {
+        None
+    }
+
     /// Services with their environments in promotion order and what each runs now.
     async fn services(&self) -> Result<Vec<Service>, ProviderError>;
 

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc::UnboundedSender;
 
-/// How often a watched deployment is polled.
+/// How often a watched deployment is polled, unless the backend asks for slower.
 const POLL: Duration = Duration::from_millis(1500);
 /// Consecutive failed polls before watching gives up (and says so).
 const POLL_FAILURES: usize = 5;
@@ -228,7 +228,7 @@ async fn watch(
 ) -> Option<Deployment> {
     let mut failures = 0;
     loop {
-        tokio::time::sleep(POLL).await;
+        tokio::time::sleep(link.backend.watch_every().unwrap_or(POLL)).await;
         match link.backend.deployment(&id).await {
             Ok(deployment) => {
                 failures = 0;

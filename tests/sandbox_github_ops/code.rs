@@ -110,7 +110,7 @@ async fn staging_is_one_commit_ahead_of_production() {
         (Some(1), Some(0))
     );
     assert_eq!(ahead["total_commits"], 1);
-    assert_eq!(shas(&ahead["commits"]), [staging.clone()]);
+    assert_eq!(shas(&ahead["commits"]), vec![staging.clone()]);
     assert_eq!(ahead["base_commit"]["sha"], production.as_str());
     assert_eq!(ahead["merge_base_commit"]["sha"], production.as_str());
     assert_eq!(ahead["files"], serde_json::json!([]));
@@ -133,7 +133,7 @@ async fn staging_is_one_commit_ahead_of_production() {
     assert_eq!(commit["commit"]["author"]["name"], "Marcus Bell");
     assert_time(&commit["commit"]["author"]["date"]);
     assert_eq!(commit["committer"]["login"], "web-flow");
-    assert_eq!(shas(&commit["parents"]), [production.clone()]);
+    assert_eq!(shas(&commit["parents"]), vec![production.clone()]);
     assert!(commit["node_id"].is_string() && commit["html_url"].is_string());
 
     let behind = server

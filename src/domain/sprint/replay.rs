@@ -107,16 +107,37 @@ impl<'a> Lanes<'a> {
         is_done(&self.board.columns, status)
     }
 
-    /// The first column is not started; a status no column shows counts there too, since the
-    /// board does not show the card as being worked on.
+    /// The first column is not started, and so are the columns right after it named like a
+    /// queue ("Backlog", "Todo", "Ready": a GitHub project starts with two); a status no
+    /// column shows counts there too, since the board does not show the card as being
+    /// worked on.
     pub fn stage(&self, status: &StatusId) -> Stage {
         if self.is_done(status) {
             return Stage::Done;
         }
         match self.column_index(status) {
-            Some(0) | None => Stage::NotStarted,
+            None => Stage::NotStarted,
+            Some(i) if i < self.first_started() => Stage::NotStarted,
             Some(_) => Stage::InProgress,
         }
+    }
+
+    fn first_started(&self) -> usize {
+        let queue = |name: &str| {
+            let name = name.to_lowercase();
+            [
+                "backlog", "todo", "to do", "ready", "selected", "new", "open",
+            ]
+            .iter()
+            .any(|word| name.starts_with(word))
+        };
+        self.board
+            .columns
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find(|(_, c)| !queue(&c.name))
+            .map_or(self.board.columns.len(), |(i, _)| i)
     }
 
     pub fn is_blocked_column(&self, status: &StatusId) -> bool {
@@ -184,6 +205,34 @@ mod tests {
             flagged: false,
             complete: true,
         }
+    }
+
+    #[test]
+    fn queue_columns_at_the_start_are_not_started() {
+        let board = |names: &[&str]| Board {
+            id: 1,
+            name: String::new(),
+            kind: BoardKind::Kanban,
+            columns: names.iter().map(|n| column(n, &[n])).collect(),
+            issues: Vec::new(),
+            sprint: None,
+        };
+        let github = board(&["Backlog", "Todo", "In progress", "Ready for QA", "Done"]);
+        let lanes = Lanes::new(&github);
+        let stage = |s: &str| lanes.stage(&StatusId(s.into()));
+        assert_eq!(stage("Backlog"), Stage::NotStarted);
+        assert_eq!(stage("Todo"), Stage::NotStarted);
+        assert_eq!(stage("In progress"), Stage::InProgress);
+        assert_eq!(
+            stage("Ready for QA"),
+            Stage::InProgress,
+            "only leading queues"
+        );
+        assert_eq!(stage("Done"), Stage::Done);
+        let jira = board(&["To Do", "Doing", "Done"]);
+        let lanes = Lanes::new(&jira);
+        assert_eq!(lanes.stage(&StatusId("Doing".into())), Stage::InProgress);
+        assert_eq!(lanes.stage(&StatusId("To Do".into())), Stage::NotStarted);
     }
 
     #[test]

@@ -150,6 +150,12 @@ impl DeployBackend for GithubDeploy {
         self.deploy_workflow.is_none().then(|| self.no_workflow())
     }
 
+    /// A watched GitHub deployment costs several requests per look (run, deployments,
+    /// statuses); a deploy takes minutes, so every 5 s is plenty.
+    fn watch_every(&self) -> Option<std::time::Duration> {
+        Some(std::time::Duration::from_secs(5))
+    }
+
     async fn services(&self) -> Result<Vec<Service>, ProviderError> {
         let reads = (0..self.repos.len()).map(|repo| self.service_of(repo));
         let found = futures::future::try_join_all(reads).await?;

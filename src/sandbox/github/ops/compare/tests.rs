@@ -44,7 +44,7 @@ fn a_branch_and_main_diverge_from_where_it_started() {
         (found.status, found.ahead_by, found.behind_by),
         ("diverged", 1, 2)
     );
-    assert_eq!(shas(&found.commits), [branch.sha.clone()]);
+    assert_eq!(shas(&found.commits), vec![branch.sha.clone()]);
     assert_eq!(found.merge_base.map(|m| &m.sha), Some(&repo.commits[9].sha));
     assert_eq!(
         parent(&repo, branch).map(|p| &p.sha),

@@ -1,7 +1,6 @@
 //! The repository itself (`full-repository`), its commits and the comparison of two.
 
 use super::{owner, repository, time, user};
-use crate::sandbox::github::board::ids;
 use crate::sandbox::github::hex;
 use crate::sandbox::github::ops::catalog::{User, WEB, WEB_FLOW};
 use crate::sandbox::github::ops::compare::{self, Comparison};
@@ -54,8 +53,6 @@ pub fn full_repository(repo: &Repo, pushed_at: DateTime<Utc>, api: &str) -> Valu
     let homepage = repo.environments.iter().map(|e| e.site).next_back();
     let mut body = repository(repo, api);
     let more = json!({
-        // The board side's node id for the same repository.
-        "node_id": ids::node_id("R", "kgDO", repo.id),
         "git_url": format!("git://{host}/{full}.git"),
         "ssh_url": format!("git@{host}:{full}.git"),
         "clone_url": format!("{WEB}/{full}.git"),

@@ -12,6 +12,7 @@ pub use deploys::{branch_policy, deployment, environment, pending, status};
 
 use super::catalog::{self, User, WEB};
 use super::model::Repo;
+use crate::sandbox::github::board::ids;
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value, json};
 
@@ -142,7 +143,8 @@ pub fn repository(repo: &Repo, api: &str) -> Value {
     }
     let head = json!({
         "id": repo.id,
-        "node_id": node_id("R", repo.id),
+        // The board side's node id for the same repository.
+        "node_id": ids::node_id("R", "kgDO", repo.id),
         "name": repo.name,
         "full_name": full,
         "owner": owner(api),
