@@ -2,7 +2,7 @@
 //! same documents GitHub would, so a board loads and a card really moves.
 
 use shipdeck::config::{ProjectRef, Secret, TokenSource};
-use shipdeck::domain::{BoardKind, IssueKey};
+use shipdeck::domain::{BoardKind, Column, IssueKey, StatusId};
 use shipdeck::providers::github::{
     GithubClient, GithubSettings, GithubTracker, GithubTrackerSettings,
 };
@@ -68,6 +68,51 @@ async fn a_project_card_moves_through_the_sandbox() {
     assert!(sprints.iter().any(|s| s.id == current.id), "{sprints:?}");
     let data = tracker.sprint_data(current.id).await.unwrap();
     assert!(data.issues.iter().any(|h| h.issue.key == card));
+}
+
+#[tokio::test]
+async fn a_project_card_moves_to_no_status_through_the_sandbox() {
+    let sandbox = Sandbox::start(0).await.unwrap();
+    let tracker = tracker(&sandbox, "sandbox-token", true);
+    let board = tracker.load_board().await.unwrap();
+    assert_ne!(
+        board.columns[0].name, "No status",
+        "every seeded card has a Status"
+    );
+    let card = board
+        .issues
+        .iter()
+        .find(|i| board.column_of(i) == board.column_named("In progress"))
+        .expect("a card in In progress")
+        .key
+        .clone();
+    // The column the board shows once a card has no Status.
+    let no_status = Column {
+        name: "No status".into(),
+        statuses: vec![StatusId("no-status".into())],
+        min: None,
+        max: None,
+    };
+
+    tracker.move_issue(&card, &no_status).await.unwrap();
+
+    let again = tracker.load_board().await.unwrap();
+    let names: Vec<&str> = again.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "No status",
+            "Backlog",
+            "Todo",
+            "In progress",
+            "In review",
+            "Done"
+        ]
+    );
+    let moved = again.issues.iter().find(|i| i.key == card).unwrap();
+    assert_eq!(again.column_of(moved), Some(0));
+    let alone: Vec<&IssueKey> = again.cards(0).map(|i| &i.key).collect();
+    assert_eq!(alone, [&card]);
 }
 
 #[tokio::test]

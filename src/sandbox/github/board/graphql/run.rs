@@ -5,7 +5,7 @@ use super::Scopes;
 use super::document::{self, Op, OpKind};
 use super::exec::{Exec, Place};
 use super::out::{GqlError, Out, Response};
-use super::resolve::{Env, FieldError, Obj, Rate, Resolved, mutation};
+use super::resolve::{Env, Obj, Rate, Resolved, mutation};
 use super::schema::{Schema, TypeRef, schema};
 use super::survey::{self, MAX_NODES, Survey};
 use super::values::{self, Vars};
@@ -208,30 +208,26 @@ fn mutate<'d>(
             .arguments(&def.args, &f.arguments, &f.name)
             .and_then(|args| {
                 let input = args.get("input").cloned().unwrap_or(Value::Null);
-                let changed = match f.name.as_str() {
-                    "updateProjectV2ItemFieldValue" => {
-                        mutation::update_field_value(board, &input, now)?
-                    }
-                    other => {
-                        return Err(FieldError::new(format!(
-                            "The sandbox does not serve Mutation.{other}"
-                        )));
-                    }
-                };
+                let applied = mutation::apply(&f.name, board, &input, now)?;
                 let client_id = input
                     .get("clientMutationId")
                     .and_then(Value::as_str)
                     .map(String::from);
-                Ok((changed, client_id))
+                Ok((applied, client_id))
             });
         let env = Env { board, now, rate };
         let resolved = match applied {
-            Ok(((p, i), client_id)) => env
-                .board
-                .projects
-                .get(p)
-                .and_then(|project| Some(Obj::Payload(client_id, project, project.items.get(i)?)))
-                .map_or(Resolved::Null, Resolved::Node),
+            Ok((applied, client_id)) => {
+                let (p, i) = applied.changed;
+                env.board
+                    .projects
+                    .get(p)
+                    .and_then(|project| {
+                        let item = project.items.get(i)?;
+                        Some(Obj::Payload(applied.payload, client_id, project, item))
+                    })
+                    .map_or(Resolved::Null, Resolved::Node)
+            }
             Err(e) => Resolved::Fail(e),
         };
         let sets: Vec<_> = group.iter().map(|f| &f.selection_set).collect();

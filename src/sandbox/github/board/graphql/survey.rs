@@ -30,7 +30,7 @@ impl Survey {
 fn scope_of(field: &str) -> Option<&'static str> {
     match field {
         "projectV2" | "projectsV2" => Some("read:project"),
-        "updateProjectV2ItemFieldValue" => Some("project"),
+        "updateProjectV2ItemFieldValue" | "clearProjectV2ItemFieldValue" => Some("project"),
         _ => None,
     }
 }

@@ -56,8 +56,9 @@ pub enum Obj<'a> {
     Edge(Edge<'a>),
     PageInfo(PageInfo),
     RateLimit,
-    /// `updateProjectV2ItemFieldValue`'s answer.
-    Payload(Option<String>, &'a Project, &'a Item),
+    /// A field mutation's answer: the payload type's name, the `clientMutationId` given,
+    /// and the changed item.
+    Payload(&'static str, Option<String>, &'a Project, &'a Item),
 }
 
 /// A field's value before the executor shapes it by the selection.
@@ -183,7 +184,7 @@ impl<'a> Obj<'a> {
             Obj::Edge(e) => e.typename,
             Obj::PageInfo(_) => "PageInfo",
             Obj::RateLimit => "RateLimit",
-            Obj::Payload(..) => "UpdateProjectV2ItemFieldValuePayload",
+            Obj::Payload(typename, ..) => typename,
         }
     }
 
@@ -207,7 +208,7 @@ impl<'a> Obj<'a> {
             Obj::Edge(e) => e.resolve(field),
             Obj::PageInfo(p) => p.resolve(field),
             Obj::RateLimit => root::rate_limit(env.rate, field),
-            Obj::Payload(id, p, i) => match field {
+            Obj::Payload(_, id, p, i) => match field {
                 "clientMutationId" => optional(id.clone()),
                 "projectV2Item" => node(Obj::Item(p, i)),
                 _ => None,

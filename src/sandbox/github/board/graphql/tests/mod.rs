@@ -1,6 +1,7 @@
 //! The executor on the seeded board: aliases, fragments, `__typename`, variables,
 //! directives, null propagation, connections, the mutation, and errors in GitHub's shapes.
 
+mod clear;
 mod errors;
 mod query;
 mod served;
