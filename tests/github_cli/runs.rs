@@ -60,5 +60,8 @@ repos = ["acme/storefront"]
     assert_eq!(backends, ["acme", "ghe"].into(), "{runs}");
     let out = world.run(&["print", "deploys"]);
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("acme\n") && stdout.contains("ghe\n"), "{stdout}");
+    assert!(
+        stdout.contains("acme\n") && stdout.contains("ghe\n"),
+        "{stdout}"
+    );
 }
