@@ -60,7 +60,7 @@ pub fn print_audit(
         Format::Json => json(&records) + "\n",
         Format::Plain if records.is_empty() => {
             format!(
-                "no promotes, rollbacks or cancels recorded in {}\n",
+                "no promotes, rollbacks, cancels, reviews or run controls recorded in {}\n",
                 log.path().display()
             )
         }

@@ -181,7 +181,7 @@ fn note(data: &SprintData, lanes: &Lanes<'_>) -> Option<String> {
     let mut parts = Vec::new();
     if !truncated.is_empty() {
         parts.push(format!(
-            "the changelog of {} was cut short by the tracker, so their oldest changes are inferred",
+            "the tracker gave only part of the history of {}, so their earlier changes are inferred",
             keys(&truncated)
         ));
     }
