@@ -2,8 +2,10 @@
 //! first; the GitHub and deploy providers reuse it, so nothing here knows about Jira paths.
 
 mod failure;
+mod segment;
 
 pub use failure::{DEFAULT_RETRY_AFTER, retry_after, server_text};
+pub use segment::path_segment;
 
 use super::ProviderError;
 use crate::config::{Secret, TokenSource};
@@ -370,63 +372,5 @@ fn root_cause(e: &reqwest::Error) -> String {
     last.map_or_else(|| "the request failed".to_string(), ToString::to_string)
 }
 
-/// Percent-encodes one path segment (an issue key, a repository name) so it cannot add
-/// segments or a query to the URL. `None` for "", "." and "..", which URLs resolve away
-/// even when encoded.
-pub fn path_segment(s: &str) -> Option<String> {
-    if matches!(s, "" | "." | "..") {
-        return None;
-    }
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    Some(out)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn path_segments_cannot_escape() {
-        assert_eq!(path_segment("PLAT-1").as_deref(), Some("PLAT-1"));
-        assert_eq!(
-            path_segment("../x?y=1#z").as_deref(),
-            Some("..%2Fx%3Fy%3D1%23z")
-        );
-        assert_eq!(path_segment("é").as_deref(), Some("%C3%A9"));
-        assert_eq!(path_segment(".."), None);
-        assert_eq!(path_segment(""), None);
-    }
-
-    #[test]
-    fn bad_urls_are_refused_without_echoing_them() {
-        let new = |url: &str| {
-            HttpClient::new(
-                "Jira",
-                url,
-                Auth::Bearer(Secret::new("t")),
-                TokenSource::Demo,
-            )
-            .map(|c| c.base().to_string())
-        };
-        assert_eq!(
-            new("https://jira.example.com/jira/").unwrap(),
-            "https://jira.example.com/jira"
-        );
-        let err = new("ftp://user:hunter2@example.com")
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("http://") && !err.contains("hunter2"), "{err}");
-        let err = new("not a url").unwrap_err().to_string();
-        assert!(
-            err.starts_with("the Jira URL in the configuration is not usable"),
-            "{err}"
-        );
-    }
-}
+mod tests;
