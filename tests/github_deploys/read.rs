@@ -64,6 +64,13 @@ async fn services_are_the_repositories_with_environments() {
     )
     .await;
 
+    Mock::given(method("GET"))
+        .and(path(format!("{REPO}/compare/{SHA_B}...{SHA_C}")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(fixture("compare.json")))
+        .expect(1)
+        .mount(&server)
+        .await;
+
     let services = backend(&server, Some("deploy.yml"))
         .services()
         .await
@@ -115,6 +122,13 @@ async fn services_are_the_repositories_with_environments() {
             waiting.run_id.as_deref()
         ),
         ("1803", DeployState::Waiting, Some("9200"))
+    );
+    // A reviewer sees what approving would bring: the commits since the live release.
+    assert!(!waiting.changes.is_empty(), "{waiting:?}");
+    let running_now = staging.current.as_ref().unwrap();
+    assert!(
+        running_now.changes.is_empty(),
+        "only a waiting one is compared"
     );
 }
 

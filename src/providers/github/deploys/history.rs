@@ -90,6 +90,19 @@ impl GithubDeploy {
         let mut current = seen.swap_remove(at);
         self.mark_waiting(repo, std::slice::from_mut(&mut current))
             .await?;
+        if current.state == DeployState::Waiting {
+            // A reviewer is asked to approve it: say what it would bring (answers already
+            // read are free again through their ETags).
+            let older = self.with_statuses(repo, &dtos[1..]).await?;
+            let base = older
+                .iter()
+                .find(|d| d.state == DeployState::Succeeded && d.revision != current.revision);
+            if let Some(base) = base {
+                current.changes = self
+                    .compare(repo, &base.revision, &current.revision)
+                    .await?;
+            }
+        }
         Ok(Some(current))
     }
 
