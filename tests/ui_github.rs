@@ -122,6 +122,32 @@ fn a_production_cell_waiting_for_reviewers_80x24() {
 }
 
 #[test]
+fn a_release_github_already_lists_as_current_has_no_was() {
+    let mut state = deploys(80, 24);
+    let services = state.deploy.backends[0].services.clone();
+    let production = services[0]
+        .environments
+        .iter()
+        .find(|e| e.name == "production")
+        .and_then(|e| e.current.clone())
+        .expect("production runs something");
+    let mut moving = production.clone();
+    moving.id = shipdeck::domain::deploy::DeploymentId("run:9".into());
+    moving.state = shipdeck::domain::deploy::DeployState::InProgress;
+    state
+        .deploy
+        .watching
+        .insert(moving.id.clone(), (0, moving.clone()));
+    let screen = text(&draw(&state, 80, 24));
+    assert!(!screen.contains(" · was "), "{screen}");
+    moving.revision = "0ther0ne".into();
+    moving.version = None;
+    state.deploy.watching.insert(moving.id.clone(), (0, moving));
+    let screen = text(&draw(&state, 80, 24));
+    assert!(screen.contains(" · was "), "{screen}");
+}
+
+#[test]
 fn the_history_pane_says_the_protection_rules_120x32() {
     let mut state = deploys(120, 32);
     act(&mut state, Action::Open);

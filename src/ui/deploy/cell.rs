@@ -158,7 +158,14 @@ fn meta(facts: &Facts, ctx: &Ctx) -> Vec<Piece> {
     if let Some(moving) = facts.moving {
         let who = moving.by.as_deref().unwrap_or("someone");
         line.push(Piece::new(who, theme.assignee));
-        if let Some(current) = &facts.env.current {
+        // A backend that already reports the moving release as current (GitHub lists a
+        // deployment as soon as its run creates it) has no "was" to tell.
+        let was = facts
+            .env
+            .current
+            .as_ref()
+            .filter(|c| c.revision != moving.revision);
+        if let Some(current) = was {
             line.push(Piece::new(format!(" · was {}", current.label()), theme.muted).drop(1));
         }
     } else if let Some(current) = &facts.env.current {
