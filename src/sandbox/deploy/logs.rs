@@ -129,6 +129,7 @@ fn next_event(tail: &mut Tail) -> Option<Event> {
     } else {
         tail.offset + fresh.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)
     };
+    let end = event_end(log, tail.offset, end);
     if end > tail.offset {
         let text = String::from_utf8_lossy(&log[tail.offset..end]);
         tail.offset = end;
@@ -149,6 +150,23 @@ fn next_event(tail: &mut Tail) -> Option<Event> {
         );
     }
     None
+}
+
+/// The most one `chunk` event carries: a finished 60 MB log goes out as many events, not one
+/// that the server and the client would each have to build whole.
+const EVENT_MAX: usize = 1 << 20;
+
+/// Where an event from `from` that could run to `end` stops: at the last newline within
+/// `EVENT_MAX`, or mid-line for a line longer than that.
+fn event_end(log: &[u8], from: usize, end: usize) -> usize {
+    if end - from <= EVENT_MAX {
+        return end;
+    }
+    let window = &log[from..from + EVENT_MAX];
+    from + window
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(EVENT_MAX, |i| i + 1)
 }
 
 fn events(tail: Tail) -> impl Stream<Item = Result<Event, Infallible>> {
@@ -182,11 +200,22 @@ fn data_lines(chunk: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::data_lines;
+    use super::{EVENT_MAX, data_lines, event_end};
 
     #[test]
     fn carriage_returns_keep_the_last_segment() {
         assert_eq!(data_lines("a\n 10%\r 90%\rdone\nb\r\n"), "a\ndone\nb");
+    }
+
+    #[test]
+    fn a_long_log_goes_out_in_events_of_whole_lines() {
+        let line = b"0123456789abcde\n";
+        let log = line.repeat(3 * EVENT_MAX / line.len());
+        let first = event_end(&log, 0, log.len());
+        assert!(first <= EVENT_MAX && log[first - 1] == b'\n', "{first}");
+        assert_eq!(event_end(&log, first, first + 10), first + 10);
+        let long = vec![b'x'; 2 * EVENT_MAX];
+        assert_eq!(event_end(&long, 0, long.len()), EVENT_MAX);
     }
 
     #[test]

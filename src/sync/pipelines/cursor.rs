@@ -103,6 +103,14 @@ impl Cursor {
 
     fn record(&mut self, bytes: &[u8]) {
         self.delivered += bytes.len() as u64;
+        // Only the last RECENT bytes are ever compared: a finished log's one huge chunk is not
+        // copied whole (the copy would stay allocated as long as the tail runs).
+        if bytes.len() >= RECENT {
+            self.recent.clear();
+            self.recent
+                .extend_from_slice(&bytes[bytes.len() - RECENT..]);
+            return;
+        }
         self.recent.extend_from_slice(bytes);
         if self.recent.len() > 2 * RECENT {
             self.recent.drain(..self.recent.len() - RECENT);
@@ -112,7 +120,7 @@ impl Cursor {
 
 #[cfg(test)]
 mod tests {
-    use super::{Cursor, Placement};
+    use super::{Cursor, Placement, RECENT};
 
     fn deliver(bytes: &str) -> Placement {
         Placement::Deliver(bytes.as_bytes().to_vec())
@@ -188,6 +196,26 @@ mod tests {
             c.place("x\u{fffd}".as_bytes().to_vec(), Some(6)),
             Placement::Reread { from: 3, to: 6 }
         );
+    }
+
+    #[test]
+    fn a_huge_chunk_is_remembered_by_its_end_only() {
+        let mut c = Cursor::new(0);
+        let mut big = vec![b'a'; 10 * RECENT];
+        big.extend_from_slice(b"tail");
+        let end = big.len() as u64 + 1;
+        assert_eq!(c.place(big.clone(), Some(end)), {
+            big.push(b'\n');
+            Placement::Deliver(big)
+        });
+        assert!(c.recent.capacity() <= 2 * RECENT, "{}", c.recent.capacity());
+        // A resume that goes back into that chunk's end is still recognised as a repeat.
+        c.opened();
+        assert_eq!(
+            c.place(b"tail\nnext".to_vec(), Some(end + 5)),
+            deliver("next\n")
+        );
+        assert_eq!(c.delivered(), end + 5);
     }
 
     #[test]

@@ -171,7 +171,7 @@ impl Tail {
             };
             match event {
                 LogEvent::Chunk { data, end } => match self.cursor.place(data, end) {
-                    Placement::Deliver(bytes) => self.outbox.push(&bytes),
+                    Placement::Deliver(bytes) => self.outbox.push(&bytes).await,
                     Placement::Skip => {}
                     Placement::Reread { from, to } => {
                         if let Err(e) = self.reread(from, to).await {
@@ -198,7 +198,7 @@ impl Tail {
             if bytes.is_empty() {
                 break;
             }
-            self.outbox.push(bytes);
+            self.outbox.push(bytes).await;
             self.cursor.advance(bytes);
             from += bytes.len() as u64;
         }
@@ -221,7 +221,7 @@ impl Tail {
                 None => TailState::Following,
             });
             self.cursor.advance(&chunk.bytes);
-            self.outbox.push(&chunk.bytes);
+            self.outbox.push(&chunk.bytes).await;
             // Polls are already further apart than a batch.
             self.outbox.flush();
             if chunk.complete {
