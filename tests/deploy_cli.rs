@@ -1,12 +1,14 @@
 //! The deploy verbs end to end: the real binary against the in-process sandbox's deploy
 //! protocol, with its own config, state and home directories.
 
+#[path = "support/audit.rs"]
+mod audit;
 #[path = "support/sandboxed.rs"]
 mod sandboxed;
 
 use sandboxed::{Sandboxed, code, text};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Output;
 
 const TOKEN_VAR: &str = "SHIPDECK_TEST_DEPLOY_TOKEN";
@@ -36,9 +38,8 @@ impl World {
             .unwrap()
     }
 
-    /// Wherever the platform's state dir put it under this world's directories.
     fn audit_file(&self) -> Option<PathBuf> {
-        find(self.0.dir(), "audit.jsonl")
+        audit::audit_file(self.0.dir())
     }
 
     /// The newest deployment id of an environment, straight from the server.
@@ -47,28 +48,6 @@ impl World {
         let body = self.0.get_json(&path);
         body["deployments"][0]["id"].as_str().unwrap().to_string()
     }
-}
-
-fn find(dir: &Path, name: &str) -> Option<PathBuf> {
-    for entry in std::fs::read_dir(dir).ok()?.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            if let Some(found) = find(&path, name) {
-                return Some(found);
-            }
-        } else if path.file_name().is_some_and(|n| n == name) {
-            return Some(path);
-        }
-    }
-    None
-}
-
-fn lines(path: &Path) -> Vec<Value> {
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
 }
 
 #[test]
@@ -94,7 +73,7 @@ fn promote_waits_for_success_and_audits_start_and_outcomes() {
     for shown in [&audit, &stdout, &stderr] {
         assert!(!shown.contains(TOKEN));
     }
-    let lines = lines(&path);
+    let lines = audit::audit_lines(world.0.dir());
     assert_eq!(lines.len(), 3, "{audit}");
     assert_eq!(lines[0]["event"], "started");
     assert_eq!(lines[0]["user"], "ci-tester");
@@ -139,7 +118,7 @@ fn rollback_of_prod_succeeds() {
     assert!(stdout.contains("Roll back payments in prod"), "{stdout}");
     assert!(stdout.contains("reverts"), "{stdout}");
     assert_ne!(world.newest("payments", "prod"), before);
-    let lines = lines(&world.audit_file().unwrap());
+    let lines = audit::audit_lines(world.0.dir());
     assert_eq!(lines[0]["action"], "rollback");
     assert_eq!(lines.last().unwrap()["result"], "succeeded");
 }
@@ -159,7 +138,7 @@ fn no_wait_exits_once_accepted() {
     ]);
     assert_eq!(code(&out), 0, "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("accepted:"));
-    let lines = lines(&world.audit_file().unwrap());
+    let lines = audit::audit_lines(world.0.dir());
     let results: Vec<&Value> = lines.iter().map(|l| &l["result"]).collect();
     assert_eq!(results, [&Value::Null, &Value::from("accepted")]);
 }

@@ -2,6 +2,8 @@
 //! board, moves by `owner/repo#n`, Actions runs and logs, promote and rollback by
 //! `workflow_dispatch`, and a table without `deploy_workflow` refusing before anything is sent.
 
+#[path = "support/audit.rs"]
+mod audit;
 #[path = "support/sandboxed.rs"]
 #[allow(dead_code)] // shared support: this crate does not read the protocol side
 mod sandboxed;

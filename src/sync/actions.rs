@@ -7,7 +7,7 @@ use super::deploys::{DeployLink, fetch_services};
 use super::engine::patient;
 use super::pipelines::fetch_run;
 use super::{Request, RunAction, SyncEvent};
-use crate::audit::{AuditAction, AuditEntry, AuditLog, AuditOutcome, AuditResult, os_user};
+use crate::audit::{AuditAction, AuditEntry, AuditLog, AuditResult, os_user};
 use crate::domain::deploy::{Deployment, DeploymentId, IdempotencyKey};
 use crate::providers::ProviderError;
 use chrono::Utc;
@@ -52,15 +52,7 @@ fn finish(
         }
         Err(e) => (AuditResult::Refused, Some(e.to_string())),
     };
-    let outcome = AuditOutcome {
-        time: Utc::now(),
-        result,
-        deployment_id,
-        message,
-    };
-    if let Err(e) = audit.outcome(key, &outcome) {
-        tracing::error!(path = %audit.path().display(), error = %e, "cannot append an outcome to the audit log");
-    }
+    super::deploys::record(audit, key, result, deployment_id, message);
 }
 
 fn entry(backend: &str, service: &str, action: AuditAction) -> AuditEntry {

@@ -201,7 +201,8 @@ fn audit_entry(backend: &str, action: &DeployAction, key: &IdempotencyKey) -> Au
     }
 }
 
-fn record(
+/// Appends an outcome line; a failure to write is logged, never shown over the result.
+pub(super) fn record(
     audit: &AuditLog,
     key: &IdempotencyKey,
     result: AuditResult,

@@ -71,27 +71,6 @@ pub use crate::sandboxed::text;
 impl World {
     /// The audit lines written under this world's state directory.
     pub fn audit(&self) -> Vec<Value> {
-        let Some(path) = find(self.sandboxed.dir(), "audit.jsonl") else {
-            return Vec::new();
-        };
-        std::fs::read_to_string(path)
-            .unwrap()
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect()
+        crate::audit::audit_lines(self.sandboxed.dir())
     }
-}
-
-fn find(dir: &std::path::Path, name: &str) -> Option<std::path::PathBuf> {
-    for entry in std::fs::read_dir(dir).ok()?.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            if let Some(found) = find(&path, name) {
-                return Some(found);
-            }
-        } else if path.file_name().is_some_and(|n| n == name) {
-            return Some(path);
-        }
-    }
-    None
 }
