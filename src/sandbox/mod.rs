@@ -7,6 +7,7 @@ mod catalog;
 pub mod deploy;
 mod doc;
 pub mod github;
+mod hex;
 mod history;
 mod jira;
 mod jql;

@@ -6,7 +6,7 @@
 use super::AppState;
 use super::model::{Job, Run, Status, Step, World};
 use super::script::{BOLD, DIM, GREEN, RED, RESET, YELLOW};
-use super::seed::hex;
+use crate::sandbox::hex;
 use chrono::{DateTime, Utc};
 use std::fmt::Write;
 use std::time::Duration;
@@ -26,7 +26,7 @@ pub fn run(now: DateTime<Utc>) -> Run {
         service: "gateway".to_string(),
         name: "log firehose (load demo)".to_string(),
         branch: "main".to_string(),
-        revision: hex("gateway/firehose", 40),
+        revision: hex::digest("gateway/firehose", 40),
         status: Status::Queued,
         created_at: now,
         finished_at: None,

@@ -3,7 +3,7 @@
 //! time) play through `pipeline::apply`.
 
 use super::model::Kind;
-use super::seed::hex;
+use crate::sandbox::hex;
 
 /// The facts a pipeline's log talks about.
 pub struct Context<'a> {
@@ -91,7 +91,7 @@ fn short(revision: &str) -> &str {
 
 fn build(cx: &Context) -> JobPlan {
     let (service, version, sha) = (cx.service, cx.version, short(cx.revision));
-    let digest = hex(cx.revision, 64);
+    let digest = hex::digest(cx.revision, 64);
     let mut job = JobPlan::new("build");
     job.step(
         "checkout",
@@ -130,7 +130,7 @@ fn build(cx: &Context) -> JobPlan {
 
 fn verify(cx: &Context) -> JobPlan {
     let (service, version) = (cx.service, cx.version);
-    let digest = hex(cx.revision, 64);
+    let digest = hex::digest(cx.revision, 64);
     let mut job = JobPlan::new("verify");
     job.step(
         "resolve image",
@@ -144,7 +144,7 @@ fn verify(cx: &Context) -> JobPlan {
         [
             format!(
                 "cosign verify {REGISTRY}/{service}@sha256:{}",
-                hex(cx.revision, 12)
+                hex::digest(cx.revision, 12)
             ),
             format!(
                 "{GREEN}✔{RESET} signed by the release workflow of {}",
@@ -180,7 +180,7 @@ fn deploy(cx: &Context) -> JobPlan {
         ],
     );
     if cx.fails {
-        let pod = format!("{service}-{}-x2k4q", hex(cx.revision, 8));
+        let pod = format!("{service}-{}-x2k4q", hex::digest(cx.revision, 8));
         job.step(
             ROLLOUT,
             [

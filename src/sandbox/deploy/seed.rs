@@ -6,6 +6,7 @@ use super::catalog::{self, Event, Outcome, ServiceSpec};
 use super::lifecycle::{self, Order};
 use super::model::{Change, Environment, Kind, Lock, Release, Service, State, World};
 use super::script::Tick;
+use crate::sandbox::hex;
 use chrono::{DateTime, TimeDelta, Utc};
 
 /// Seeded pipelines are slower than live ones: minutes, as in real life.
@@ -13,23 +14,6 @@ const QUEUED: TimeDelta = TimeDelta::seconds(25);
 const PER_LINE: TimeDelta = TimeDelta::seconds(7);
 /// A cancelled seeded deployment was stopped after this many ticks.
 const CANCELLED_AFTER: usize = 12;
-
-/// Deterministic hex for shas and digests: FNV-1a of the seed, stretched with splitmix64.
-pub fn hex(seed: &str, len: usize) -> String {
-    let mut state = seed.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    });
-    let mut out = String::with_capacity(len + 16);
-    while out.len() < len {
-        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        out.push_str(&format!("{:016x}", z ^ (z >> 31)));
-    }
-    out.truncate(len);
-    out
-}
 
 pub fn seed(now: DateTime<Utc>) -> Result<World, String> {
     let mut world = World::default();
@@ -66,8 +50,8 @@ pub fn seed(now: DateTime<Utc>) -> Result<World, String> {
 fn service(spec: &ServiceSpec, now: DateTime<Utc>) -> Result<Service, String> {
     let mut releases: Vec<Release> = Vec::new();
     for commit in spec.commits {
-        let sha = hex(
-            &format!("{}/{}/{}", spec.name, commit.version, commit.title),
+        let sha = hex::digest(
+            format!("{}/{}/{}", spec.name, commit.version, commit.title),
             40,
         );
         let change = Change {

@@ -4,9 +4,9 @@
 //! auth, rate limits, conditional requests and the API version.
 
 pub mod board;
+mod body;
 mod clock;
 pub mod error;
-mod hex;
 pub mod http;
 pub mod ops;
 pub mod page;

@@ -192,8 +192,9 @@ fn with_link(mut response: Response, link: Option<HeaderValue>) -> Response {
     response
 }
 
-/// Percent-encodes everything but RFC 3986's unreserved characters.
-fn encode(text: &str) -> String {
+/// Percent-encodes everything but RFC 3986's unreserved characters, for a query value or
+/// a path segment.
+pub fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {

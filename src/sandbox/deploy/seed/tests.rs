@@ -147,11 +147,3 @@ fn seeded_logs_carry_colour_and_progress_lines() {
     assert!(logs.contains("\x1b[1m▶ "));
     assert!(logs.contains('\r'));
 }
-
-#[test]
-fn hex_is_stable_and_sized() {
-    assert_eq!(hex("a", 40), hex("a", 40));
-    assert_ne!(hex("a", 40), hex("b", 40));
-    assert_eq!(hex("a", 64).len(), 64);
-    assert!(hex("a", 40).chars().all(|c| c.is_ascii_hexdigit()));
-}

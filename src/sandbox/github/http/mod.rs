@@ -7,7 +7,7 @@ mod budget;
 
 use super::clock::Clock;
 use super::error::GhError;
-use super::hex;
+use crate::sandbox::hex;
 use axum::body::{Body, to_bytes};
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;

@@ -2,7 +2,7 @@
 //! commits, which tells what a deployment brought.
 
 use super::model::Commit;
-use super::{OpsState, compare, find_repo, render};
+use super::{ItemPath, OpsState, RepoPath, compare, find_repo, render};
 use crate::sandbox::github::error::{GhError, Reply};
 use crate::sandbox::github::http::Origin;
 use crate::sandbox::github::page::{Listing, page_of};
@@ -17,7 +17,7 @@ const COMPARE_DOCS: &str = "https://docs.github.com/rest/commits/commits#compare
 
 pub async fn repository(
     State(state): State<OpsState>,
-    Path((owner, name)): Path<(String, String)>,
+    Path((owner, name)): RepoPath,
     origin: Origin,
 ) -> Reply {
     let now = state.now();
@@ -39,7 +39,7 @@ pub async fn repository(
 /// when the request names `per_page` or `page`, as GitHub does.
 pub async fn compare(
     State(state): State<OpsState>,
-    Path((owner, name, basehead)): Path<(String, String, String)>,
+    Path((owner, name, basehead)): ItemPath,
     listing: Listing,
     origin: Origin,
 ) -> Reply {

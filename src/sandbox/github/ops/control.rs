@@ -2,7 +2,8 @@
 
 use super::catalog::ME;
 use super::lifecycle::{self, DeployOrder};
-use super::{OpsState, body, decide, find_repo, find_run};
+use super::{ItemPath, OpsState, decide, find_repo, find_run};
+use crate::sandbox::github::body;
 use crate::sandbox::github::error::{GhError, Reply};
 use crate::sandbox::github::http::Origin;
 use crate::sandbox::github::ops::catalog::WEB;
@@ -13,28 +14,23 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use serde_json::{Map, Value, json};
 
-pub async fn cancel(
-    State(state): State<OpsState>,
-    Path((owner, name, run)): Path<(String, String, String)>,
-) -> Reply {
+pub async fn cancel(State(state): State<OpsState>, Path(path): ItemPath) -> Reply {
     let now = state.now();
     let mut world = state.world();
-    let repo = find_repo(&world, &owner, &name)?;
-    let r = find_run(&world, repo, &run)?;
+    let r = find_run(&world, &path)?;
     decide::cancel(&mut world, r, now)?;
     Ok((StatusCode::ACCEPTED, Json(json!({}))).into_response())
 }
 
 pub async fn rerun_failed(
     State(state): State<OpsState>,
-    Path((owner, name, run)): Path<(String, String, String)>,
+    Path(path): ItemPath,
     bytes: Bytes,
 ) -> Reply {
     body::object(&bytes)?;
     let now = state.now();
     let mut world = state.world();
-    let repo = find_repo(&world, &owner, &name)?;
-    let r = find_run(&world, repo, &run)?;
+    let r = find_run(&world, &path)?;
     decide::rerun_failed(&mut world, r, ME, now)?;
     Ok((StatusCode::CREATED, Json(json!({}))).into_response())
 }
@@ -46,7 +42,7 @@ const INPUTS: [&str; 2] = ["environment", "ref"];
 /// `deploy` job deploys `inputs.ref` to `inputs.environment`.
 pub async fn dispatch(
     State(state): State<OpsState>,
-    Path((owner, name, workflow)): Path<(String, String, String)>,
+    Path((owner, name, workflow)): ItemPath,
     origin: Origin,
     bytes: Bytes,
 ) -> Reply {

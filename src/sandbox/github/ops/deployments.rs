@@ -1,7 +1,7 @@
 //! The Deployments reads: environments with their protection rules and branch policies,
 //! deployments (newest first, with GitHub's filters) and their statuses.
 
-use super::{OpsState, deploys, find_repo, render};
+use super::{ItemPath, OpsState, RepoPath, deploys, find_deployment, find_repo, render};
 use crate::sandbox::github::error::{GhError, Reply};
 use crate::sandbox::github::http::Origin;
 use crate::sandbox::github::page::{Listing, page_of};
@@ -11,7 +11,7 @@ use axum::response::IntoResponse;
 
 pub async fn environments(
     State(state): State<OpsState>,
-    Path((owner, name)): Path<(String, String)>,
+    Path((owner, name)): RepoPath,
     listing: Listing,
     origin: Origin,
 ) -> Reply {
@@ -25,7 +25,7 @@ pub async fn environments(
 
 pub async fn environment(
     State(state): State<OpsState>,
-    Path((owner, name, env)): Path<(String, String, String)>,
+    Path((owner, name, env)): ItemPath,
     origin: Origin,
 ) -> Reply {
     let world = state.world();
@@ -43,7 +43,7 @@ pub async fn environment(
 /// environment that has none (any branch, or protected branches only).
 pub async fn branch_policies(
     State(state): State<OpsState>,
-    Path((owner, name, env)): Path<(String, String, String)>,
+    Path((owner, name, env)): ItemPath,
     listing: Listing,
 ) -> Reply {
     let world = state.world();
@@ -60,7 +60,7 @@ pub async fn branch_policies(
 
 pub async fn deployments(
     State(state): State<OpsState>,
-    Path((owner, name)): Path<(String, String)>,
+    Path((owner, name)): RepoPath,
     listing: Listing,
     origin: Origin,
 ) -> Reply {
@@ -86,35 +86,25 @@ pub async fn deployments(
         .array())
 }
 
-fn find_deployment(world: &super::model::World, repo: usize, id: &str) -> Result<usize, GhError> {
-    world
-        .deployments
-        .iter()
-        .position(|d| d.repo == repo && d.id.to_string() == id)
-        .ok_or_else(GhError::not_found)
-}
-
 pub async fn deployment(
     State(state): State<OpsState>,
-    Path((owner, name, id)): Path<(String, String, String)>,
+    Path(path): ItemPath,
     origin: Origin,
 ) -> Reply {
     let world = state.world();
-    let repo = find_repo(&world, &owner, &name)?;
-    let d = find_deployment(&world, repo, &id)?;
+    let d = find_deployment(&world, &path)?;
     let events = deploys::statuses(&world, d, state.now());
     Ok(Json(render::deployment(&world, d, &events, &origin.api())).into_response())
 }
 
 pub async fn statuses(
     State(state): State<OpsState>,
-    Path((owner, name, id)): Path<(String, String, String)>,
+    Path(path): ItemPath,
     listing: Listing,
     origin: Origin,
 ) -> Reply {
     let world = state.world();
-    let repo = find_repo(&world, &owner, &name)?;
-    let d = find_deployment(&world, repo, &id)?;
+    let d = find_deployment(&world, &path)?;
     let mut events = deploys::statuses(&world, d, state.now());
     events.reverse();
     let api = origin.api();

@@ -2,7 +2,7 @@
 //! short-lived signed blob URL (a 404 while the job runs); the blob host checks the signature
 //! and serves plain text.
 
-use super::{OpsState, find_job, logtext};
+use super::{ItemPath, OpsState, find_job, logtext};
 use crate::sandbox::github::error::{GhError, Reply};
 use crate::sandbox::github::http::{Origin, blob};
 use axum::extract::{Path, Query, State};
@@ -48,15 +48,10 @@ impl Signed {
     }
 }
 
-pub async fn job_log(
-    State(state): State<OpsState>,
-    Path((owner, name, job)): Path<(String, String, String)>,
-    origin: Origin,
-) -> Reply {
+pub async fn job_log(State(state): State<OpsState>, Path(path): ItemPath, origin: Origin) -> Reply {
     let now = state.now();
     let world = state.world();
-    let repo = super::find_repo(&world, &owner, &name)?;
-    let j = find_job(&world, repo, &job)?;
+    let j = find_job(&world, &path)?;
     if logtext::render(&world, j, now).is_none() {
         return Err(GhError::not_found());
     }

@@ -3,7 +3,6 @@
 //! with the clock, job logs behind signed blob URLs, workflow dispatch, re-runs, cancels and
 //! deployment reviews; the repositories themselves and comparisons of their commits.
 
-mod body;
 mod catalog;
 mod code;
 mod compare;
@@ -26,6 +25,7 @@ mod timeline;
 use super::clock::Clock;
 use super::error::GhError;
 use axum::Router;
+use axum::extract::Path;
 use axum::routing::get;
 use axum::routing::post;
 use chrono::{DateTime, Utc};
@@ -111,6 +111,12 @@ pub fn router(clock: Clock) -> Router {
         .with_state(state)
 }
 
+/// `{owner}/{repo}`.
+type RepoPath = Path<(String, String)>;
+/// `{owner}/{repo}` and the one thing a route names below it: a workflow, run, job,
+/// environment or deployment.
+type ItemPath = Path<(String, String, String)>;
+
 /// GitHub matches owner and repository names without regard to case.
 fn find_repo(world: &World, owner: &str, name: &str) -> Result<usize, GhError> {
     world
@@ -120,18 +126,32 @@ fn find_repo(world: &World, owner: &str, name: &str) -> Result<usize, GhError> {
         .ok_or_else(GhError::not_found)
 }
 
-fn find_run(world: &World, repo: usize, id: &str) -> Result<usize, GhError> {
-    world
-        .runs
-        .iter()
-        .position(|r| r.repo == repo && r.id.to_string() == id)
-        .ok_or_else(GhError::not_found)
+fn find_run(world: &World, path: &(String, String, String)) -> Result<usize, GhError> {
+    find_in(world, path, &world.runs, |r| (r.repo, r.id))
 }
 
-fn find_job(world: &World, repo: usize, id: &str) -> Result<usize, GhError> {
-    world
-        .jobs
+fn find_job(world: &World, path: &(String, String, String)) -> Result<usize, GhError> {
+    find_in(world, path, &world.jobs, |j| (world.runs[j.run].repo, j.id))
+}
+
+fn find_deployment(world: &World, path: &(String, String, String)) -> Result<usize, GhError> {
+    find_in(world, path, &world.deployments, |d| (d.repo, d.id))
+}
+
+/// The index in `items` of the one of repository `{owner}/{repo}` with the path's id; `key`
+/// tells an item's repository and id.
+fn find_in<T>(
+    world: &World,
+    (owner, name, id): &(String, String, String),
+    items: &[T],
+    key: impl Fn(&T) -> (usize, u64),
+) -> Result<usize, GhError> {
+    let repo = find_repo(world, owner, name)?;
+    items
         .iter()
-        .position(|j| world.runs[j.run].repo == repo && j.id.to_string() == id)
+        .position(|item| {
+            let (of, item_id) = key(item);
+            of == repo && item_id.to_string() == *id
+        })
         .ok_or_else(GhError::not_found)
 }

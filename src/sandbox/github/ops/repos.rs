@@ -4,7 +4,7 @@
 
 use super::catalog::{self, ANA, BranchSpec, CommitSpec, MARCUS};
 use super::model::{Branch, Commit, Environment, Repo, Workflow};
-use crate::sandbox::github::hex;
+use crate::sandbox::hex;
 use chrono::{DateTime, TimeDelta, Utc};
 
 fn ago(now: DateTime<Utc>, hours: f64) -> DateTime<Utc> {

@@ -3,7 +3,8 @@
 
 use super::catalog::ME;
 use super::timeline::{self, Status};
-use super::{OpsState, body, decide, deploys, find_repo, find_run, render};
+use super::{ItemPath, OpsState, decide, deploys, find_run, render};
+use crate::sandbox::github::body;
 use crate::sandbox::github::error::{GhError, Reply};
 use crate::sandbox::github::http::Origin;
 use axum::Json;
@@ -12,14 +13,9 @@ use axum::extract::{Path, State};
 use axum::response::IntoResponse;
 use serde_json::Value;
 
-pub async fn pending(
-    State(state): State<OpsState>,
-    Path((owner, name, run)): Path<(String, String, String)>,
-    origin: Origin,
-) -> Reply {
+pub async fn pending(State(state): State<OpsState>, Path(path): ItemPath, origin: Origin) -> Reply {
     let world = state.world();
-    let repo = find_repo(&world, &owner, &name)?;
-    let r = find_run(&world, repo, &run)?;
+    let r = find_run(&world, &path)?;
     let now = state.now();
     let api = origin.api();
     let held: Vec<Value> = timeline::latest(&world, r)
@@ -32,7 +28,7 @@ pub async fn pending(
 
 pub async fn decide(
     State(state): State<OpsState>,
-    Path((owner, name, run)): Path<(String, String, String)>,
+    Path(path): ItemPath,
     origin: Origin,
     bytes: Bytes,
 ) -> Reply {
@@ -72,8 +68,8 @@ pub async fn decide(
     let comment = body::required_str(&body, "comment")?.to_string();
     let now = state.now();
     let mut world = state.world();
-    let repo = find_repo(&world, &owner, &name)?;
-    let r = find_run(&world, repo, &run)?;
+    let r = find_run(&world, &path)?;
+    let repo = world.runs[r].repo;
     let env_of = |id: u64| world.repos[repo].environments.iter().find(|e| e.id == id);
     if let Some(env) = ids
         .iter()

@@ -2,7 +2,7 @@
 
 use super::model::World;
 use super::timeline::{self, RunView};
-use super::{OpsState, find_job, find_repo, find_run, render};
+use super::{ItemPath, OpsState, RepoPath, find_job, find_repo, find_run, render};
 use crate::sandbox::github::error::{GhError, Reply};
 use crate::sandbox::github::http::Origin;
 use crate::sandbox::github::page::{Listing, page_of};
@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 
 pub async fn workflows(
     State(state): State<OpsState>,
-    Path((owner, name)): Path<(String, String)>,
+    Path((owner, name)): RepoPath,
     listing: Listing,
     origin: Origin,
 ) -> Reply {
@@ -28,7 +28,7 @@ pub async fn workflows(
 
 pub async fn workflow(
     State(state): State<OpsState>,
-    Path((owner, name, workflow)): Path<(String, String, String)>,
+    Path((owner, name, workflow)): ItemPath,
     origin: Origin,
 ) -> Reply {
     let world = state.world();
@@ -39,7 +39,7 @@ pub async fn workflow(
 
 pub async fn runs(
     State(state): State<OpsState>,
-    Path((owner, name)): Path<(String, String)>,
+    Path((owner, name)): RepoPath,
     listing: Listing,
     origin: Origin,
 ) -> Reply {
@@ -57,7 +57,7 @@ pub async fn runs(
 
 pub async fn workflow_runs(
     State(state): State<OpsState>,
-    Path((owner, name, workflow)): Path<(String, String, String)>,
+    Path((owner, name, workflow)): ItemPath,
     listing: Listing,
     origin: Origin,
 ) -> Reply {
@@ -111,14 +111,9 @@ fn list_runs(
         .wrapped("workflow_runs")
 }
 
-pub async fn run(
-    State(state): State<OpsState>,
-    Path((owner, name, run)): Path<(String, String, String)>,
-    origin: Origin,
-) -> Reply {
+pub async fn run(State(state): State<OpsState>, Path(path): ItemPath, origin: Origin) -> Reply {
     let world = state.world();
-    let repo = find_repo(&world, &owner, &name)?;
-    let r = find_run(&world, repo, &run)?;
+    let r = find_run(&world, &path)?;
     let view = timeline::run(&world, r, state.now());
     Ok(Json(render::run(&world, r, &view, &origin.api())).into_response())
 }
@@ -126,13 +121,12 @@ pub async fn run(
 /// `filter=latest` (the default) shows each job's newest attempt; `all` every attempt's.
 pub async fn jobs(
     State(state): State<OpsState>,
-    Path((owner, name, run)): Path<(String, String, String)>,
+    Path(path): ItemPath,
     listing: Listing,
     origin: Origin,
 ) -> Reply {
     let world = state.world();
-    let repo = find_repo(&world, &owner, &name)?;
-    let r = find_run(&world, repo, &run)?;
+    let r = find_run(&world, &path)?;
     let jobs = match listing.param("filter") {
         None | Some("latest") => timeline::latest(&world, r),
         Some("all") => world.runs[r].jobs.clone(),
@@ -149,14 +143,9 @@ pub async fn jobs(
         .wrapped("jobs"))
 }
 
-pub async fn job(
-    State(state): State<OpsState>,
-    Path((owner, name, job)): Path<(String, String, String)>,
-    origin: Origin,
-) -> Reply {
+pub async fn job(State(state): State<OpsState>, Path(path): ItemPath, origin: Origin) -> Reply {
     let world = state.world();
-    let repo = find_repo(&world, &owner, &name)?;
-    let j = find_job(&world, repo, &job)?;
+    let j = find_job(&world, &path)?;
     let view = timeline::job(&world.jobs[j], state.now());
     Ok(Json(render::job(&world, j, &view, &origin.api())).into_response())
 }

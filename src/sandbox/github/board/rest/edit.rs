@@ -1,13 +1,11 @@
 //! Reading and changing one issue: title, body, state (close / reopen with a reason),
 //! labels and assignees.
 
-use super::{
-    IssuePath, MAX_ASSIGNEES, body, dedup, ensure_labels, find, json, label_names, not_a,
-    string_list,
-};
+use super::{IssuePath, MAX_ASSIGNEES, dedup, ensure_labels, find, json, label_names, string_list};
 use crate::sandbox::github::board::Shared;
 use crate::sandbox::github::board::model::{Issue, State as IssueState, StateReason};
 use crate::sandbox::github::board::people;
+use crate::sandbox::github::body;
 use crate::sandbox::github::error::{GhError, Reply};
 use crate::sandbox::github::http::Origin;
 use axum::Json;
@@ -39,13 +37,13 @@ pub async fn update(
     let now = state.now();
     let mut board = state.board();
     let index = find(&board, &o, &r, &n, UPDATE_DOCS)?;
-    let body = body(&bytes)?;
+    let body = body::value(&bytes)?;
     let invalid =
         |field: &str| GhError::invalid_field("Issue", field, "invalid").documented_at(UPDATE_DOCS);
     let text = |field: &str| match body.get(field) {
         None => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(other) => Err(not_a(field, other, "a string")),
+        Some(other) => Err(body::mistyped(field, other, "a string")),
     };
     let title = text("title")?;
     let issue_body = text("body")?;
@@ -60,7 +58,7 @@ pub async fn update(
         Some(Value::String(s)) => {
             Some(StateReason::parse_rest(s).ok_or_else(|| invalid("state_reason"))?)
         }
-        Some(other) => return Err(not_a("state_reason", other, "a string")),
+        Some(other) => return Err(body::mistyped("state_reason", other, "a string")),
     };
     let labels = match body.get("labels") {
         None => None,

@@ -4,6 +4,7 @@
 use super::super::WEB;
 use crate::sandbox::github::board::model::{Board, Issue, Label, Repo, State};
 use crate::sandbox::github::board::people::Account;
+use crate::sandbox::github::page::encode;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Value, json};
 
@@ -74,7 +75,8 @@ pub fn label(api: &str, repo: &Repo, label: &Label) -> Value {
     json!({
         "id": label.id,
         "node_id": label.node_id,
-        "url": format!("{api}/repos/{}/labels/{}", repo.full_name, path_segment(&label.name)),
+        // Label names may hold spaces and slashes.
+        "url": format!("{api}/repos/{}/labels/{}", repo.full_name, encode(&label.name)),
         "name": label.name,
         "description": label.description,
         "color": label.color,
@@ -158,17 +160,4 @@ pub fn web_kind(issue: &Issue) -> &'static str {
     } else {
         "issues"
     }
-}
-
-/// Label names may hold spaces and slashes; in a URL path they are percent-encoded.
-fn path_segment(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }

@@ -5,11 +5,14 @@ mod edit;
 mod json;
 mod list;
 mod tags;
+#[cfg(test)]
+mod tests;
 
 use super::Shared;
 use super::ids;
 use super::model::{Board, Label};
 use super::people;
+use crate::sandbox::github::body;
 use crate::sandbox::github::error::{GhError, Reply};
 use crate::sandbox::github::http::Origin;
 use axum::Json;
@@ -33,7 +36,7 @@ pub fn routes() -> Router<Shared> {
         .route(issue, get(edit::show).patch(edit::update))
         .route(
             &format!("{issue}/labels"),
-            post(tags::add_labels).put(tags::set_labels),
+            post(tags::write_labels).put(tags::write_labels),
         )
         .route(
             &format!("{issue}/labels/{{name}}"),
@@ -41,7 +44,7 @@ pub fn routes() -> Router<Shared> {
         )
         .route(
             &format!("{issue}/assignees"),
-            post(tags::add_assignees).delete(tags::remove_assignees),
+            post(tags::write_assignees).delete(tags::write_assignees),
         )
 }
 
@@ -66,30 +69,15 @@ fn find(
         .ok_or_else(|| GhError::not_found().documented_at(docs))
 }
 
-/// A JSON body, or GitHub's 400 when it does not parse.
-fn body(bytes: &[u8]) -> Result<Value, GhError> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Value::Object(serde_json::Map::new()));
-    }
-    serde_json::from_slice(bytes).map_err(|_| GhError::bad_request("Problems parsing JSON"))
-}
-
-/// GitHub's schema-validation 422: `For 'properties/labels', 5 is not an array.`
-fn not_a(field: &str, value: &Value, expected: &str) -> GhError {
-    GhError::unprocessable(format!(
-        "Invalid request.\n\nFor 'properties/{field}', {value} is not {expected}."
-    ))
-}
-
 fn string_list(value: &Value, field: &str) -> Result<Vec<String>, GhError> {
     let Value::Array(items) = value else {
-        return Err(not_a(field, value, "an array"));
+        return Err(body::mistyped(field, value, "an array"));
     };
     items
         .iter()
         .map(|item| match item {
             Value::String(s) => Ok(s.clone()),
-            other => Err(not_a(field, other, "a string")),
+            other => Err(body::mistyped(field, other, "a string")),
         })
         .collect()
 }
@@ -97,7 +85,7 @@ fn string_list(value: &Value, field: &str) -> Result<Vec<String>, GhError> {
 /// Label lists hold names or `{"name": ...}` objects.
 fn label_names(value: &Value, field: &str) -> Result<Vec<String>, GhError> {
     let Value::Array(items) = value else {
-        return Err(not_a(field, value, "an array"));
+        return Err(body::mistyped(field, value, "an array"));
     };
     items
         .iter()
@@ -105,9 +93,9 @@ fn label_names(value: &Value, field: &str) -> Result<Vec<String>, GhError> {
             Value::String(s) if !s.trim().is_empty() => Ok(s.trim().to_string()),
             Value::Object(map) => match map.get("name") {
                 Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.trim().to_string()),
-                _ => Err(not_a(field, item, "a label name")),
+                _ => Err(body::mistyped(field, item, "a label name")),
             },
-            other => Err(not_a(field, other, "a label name")),
+            other => Err(body::mistyped(field, other, "a label name")),
         })
         .collect()
 }

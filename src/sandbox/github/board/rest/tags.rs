@@ -1,16 +1,15 @@
 //! The label and assignee endpoints, which is how a label-column board moves a card.
 
-use super::{
-    IssuePath, MAX_ASSIGNEES, body, dedup, ensure_labels, find, json, label_names, string_list,
-};
+use super::{IssuePath, MAX_ASSIGNEES, dedup, ensure_labels, find, json, label_names, string_list};
 use crate::sandbox::github::board::Shared;
 use crate::sandbox::github::board::people;
+use crate::sandbox::github::body;
 use crate::sandbox::github::error::{GhError, Reply};
 use crate::sandbox::github::http::Origin;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
 use axum::response::IntoResponse;
 use serde_json::Value;
 
@@ -21,60 +20,21 @@ const REMOVE_LABEL_DOCS: &str =
 const ASSIGNEE_DOCS: &str =
     "https://docs.github.com/rest/issues/assignees#add-assignees-to-an-issue";
 
-pub async fn add_labels(
+/// `POST` adds labels and `PUT` replaces them; both take `{"labels": [...]}` or a bare
+/// array, of names or `{"name"}`s, and answer with the issue's labels afterwards.
+pub async fn write_labels(
     State(state): State<Shared>,
+    method: Method,
     Path((o, r, n)): IssuePath,
     origin: Origin,
     bytes: Bytes,
 ) -> Reply {
-    change_labels(
-        &state,
-        (o, r, n),
-        &origin,
-        &bytes,
-        LABEL_DOCS,
-        |labels, names| {
-            for name in names {
-                if !labels.iter().any(|l| l.eq_ignore_ascii_case(&name)) {
-                    labels.push(name);
-                }
-            }
-        },
-    )
-}
-
-pub async fn set_labels(
-    State(state): State<Shared>,
-    Path((o, r, n)): IssuePath,
-    origin: Origin,
-    bytes: Bytes,
-) -> Reply {
-    change_labels(
-        &state,
-        (o, r, n),
-        &origin,
-        &bytes,
-        SET_LABEL_DOCS,
-        |labels, names| {
-            *labels = names;
-        },
-    )
-}
-
-/// Both label writes take `{"labels": [...]}` or a bare array, of names or `{"name"}`s,
-/// and answer with the issue's labels afterwards.
-fn change_labels(
-    state: &Shared,
-    (o, r, n): (String, String, String),
-    origin: &Origin,
-    bytes: &[u8],
-    docs: &'static str,
-    apply: impl FnOnce(&mut Vec<String>, Vec<String>),
-) -> Reply {
+    let replace = method == Method::PUT;
+    let docs = if replace { SET_LABEL_DOCS } else { LABEL_DOCS };
     let now = state.now();
     let mut board = state.board();
     let index = find(&board, &o, &r, &n, docs)?;
-    let body = body(bytes)?;
+    let body = body::value(&bytes)?;
     let list = match &body {
         Value::Object(map) => map.get("labels").unwrap_or(&Value::Null),
         other => other,
@@ -82,7 +42,16 @@ fn change_labels(
     let names = label_names(list, "labels")?;
     ensure_labels(&mut board, index, &names);
     let issue = &mut board.issues[index];
-    apply(&mut issue.labels, dedup(names));
+    let names = dedup(names);
+    if replace {
+        issue.labels = names;
+    } else {
+        for name in names {
+            if !issue.labels.iter().any(|l| l.eq_ignore_ascii_case(&name)) {
+                issue.labels.push(name);
+            }
+        }
+    }
     issue.updated_at = now;
     Ok(Json(json::labels(&origin.api(), &board, &board.issues[index])).into_response())
 }
@@ -106,36 +75,20 @@ pub async fn remove_label(
     Ok(Json(json::labels(&origin.api(), &board, &board.issues[index])).into_response())
 }
 
-pub async fn add_assignees(
+/// `POST` adds assignees (answering 201) and `DELETE` removes them. Logins that cannot be
+/// assigned are ignored, as GitHub does.
+pub async fn write_assignees(
     State(state): State<Shared>,
+    method: Method,
     Path((o, r, n)): IssuePath,
     origin: Origin,
     bytes: Bytes,
 ) -> Reply {
-    change_assignees(&state, (o, r, n), &origin, &bytes, true)
-}
-
-pub async fn remove_assignees(
-    State(state): State<Shared>,
-    Path((o, r, n)): IssuePath,
-    origin: Origin,
-    bytes: Bytes,
-) -> Reply {
-    change_assignees(&state, (o, r, n), &origin, &bytes, false)
-}
-
-/// Logins that cannot be assigned are ignored, as GitHub does; adding answers 201.
-fn change_assignees(
-    state: &Shared,
-    (o, r, n): (String, String, String),
-    origin: &Origin,
-    bytes: &[u8],
-    add: bool,
-) -> Reply {
+    let add = method == Method::POST;
     let now = state.now();
     let mut board = state.board();
     let index = find(&board, &o, &r, &n, ASSIGNEE_DOCS)?;
-    let body = body(bytes)?;
+    let body = body::value(&bytes)?;
     let logins = match body.get("assignees") {
         Some(value) => string_list(value, "assignees")?,
         None => Vec::new(),

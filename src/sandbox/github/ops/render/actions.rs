@@ -1,10 +1,10 @@
 //! Workflows, workflow runs and jobs as the Actions REST API shows them.
 
 use super::{maybe_time, node_id, repository, time, user};
-use crate::sandbox::github::hex;
 use crate::sandbox::github::ops::catalog::WEB;
 use crate::sandbox::github::ops::model::{Repo, Workflow, World};
 use crate::sandbox::github::ops::timeline::{JobView, RunView};
+use crate::sandbox::hex;
 use serde_json::{Value, json};
 
 pub fn workflow(repo: &Repo, workflow: &Workflow, api: &str) -> Value {
@@ -72,7 +72,7 @@ pub fn run(world: &World, index: usize, view: &RunView, api: &str) -> Value {
         "workflow_url": format!("{api}/repos/{full}/actions/workflows/{}", workflow.id),
         "head_commit": {
             "id": run.sha,
-            "tree_id": hex::digest(format!("tree {}", run.sha).as_bytes(), 40),
+            "tree_id": hex::digest(format!("tree {}", run.sha), 40),
             "message": message,
             "timestamp": time(committed_at),
             "author": {

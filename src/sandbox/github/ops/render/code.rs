@@ -1,10 +1,10 @@
 //! The repository itself (`full-repository`), its commits and the comparison of two.
 
 use super::{owner, repository, time, user};
-use crate::sandbox::github::hex;
 use crate::sandbox::github::ops::catalog::{User, WEB, WEB_FLOW};
 use crate::sandbox::github::ops::compare::{self, Comparison};
 use crate::sandbox::github::ops::model::{Commit, Repo};
+use crate::sandbox::hex;
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
@@ -113,7 +113,7 @@ pub fn commit(repo: &Repo, commit: &Commit, parent: Option<&Commit>, api: &str) 
     } else {
         signature(commit.author, commit.at)
     };
-    let tree = hex::digest(format!("tree {sha}").as_bytes(), 40);
+    let tree = hex::digest(format!("tree {sha}"), 40);
     let parents: Vec<Value> = parent
         .iter()
         .map(|p| {

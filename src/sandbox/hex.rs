@@ -1,6 +1,8 @@
-//! Deterministic hex for shas, ids and ETags: FNV-1a of the input, stretched with splitmix64.
+//! Deterministic hex for shas, digests, ids and ETags: FNV-1a of the input, stretched with
+//! splitmix64.
 
-pub fn digest(input: &[u8], len: usize) -> String {
+pub fn digest(input: impl AsRef<[u8]>, len: usize) -> String {
+    let input = input.as_ref();
     let mut state = input.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3)
     });
@@ -18,7 +20,7 @@ pub fn digest(input: &[u8], len: usize) -> String {
 
 /// A 40-character commit sha named by `seed`.
 pub fn sha(seed: &str) -> String {
-    digest(seed.as_bytes(), 40)
+    digest(seed, 40)
 }
 
 #[cfg(test)]
@@ -30,6 +32,7 @@ mod tests {
         assert_eq!(sha("a"), sha("a"));
         assert_ne!(sha("a"), sha("b"));
         assert_eq!(digest(b"x", 7).len(), 7);
+        assert_eq!(digest("x", 64).len(), 64);
         assert!(sha("a").bytes().all(|b| b.is_ascii_hexdigit()));
     }
 }

@@ -4,14 +4,24 @@
 use crate::sandbox::github::error::GhError;
 use serde_json::{Map, Value};
 
-pub fn object(bytes: &[u8]) -> Result<Map<String, Value>, GhError> {
+/// Any JSON value; an empty body reads as `{}`.
+pub fn value(bytes: &[u8]) -> Result<Value, GhError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Map::new());
+        return Ok(Value::Object(Map::new()));
     }
-    match serde_json::from_slice(bytes) {
-        Ok(Value::Object(map)) => Ok(map),
-        _ => Err(GhError::bad_request("Problems parsing JSON")),
+    serde_json::from_slice(bytes).map_err(|_| unparsable())
+}
+
+/// A JSON object; anything else is as unparsable as broken JSON.
+pub fn object(bytes: &[u8]) -> Result<Map<String, Value>, GhError> {
+    match value(bytes)? {
+        Value::Object(map) => Ok(map),
+        _ => Err(unparsable()),
     }
+}
+
+fn unparsable() -> GhError {
+    GhError::bad_request("Problems parsing JSON")
 }
 
 pub fn missing(field: &str) -> GhError {
