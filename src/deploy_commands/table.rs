@@ -139,11 +139,14 @@ fn row(service: &Service, i: usize, env: &Environment, now: DateTime<Utc>) -> [S
         .as_ref()
         .map_or_else(dash, |l| format!("{}: {}", l.by, l.reason));
     let mut notes = Vec::new();
-    if env.protected {
-        notes.push("protected");
+    match (env.protected, env.protection.is_empty()) {
+        (true, true) => notes.push("protected".to_string()),
+        (true, false) => notes.push(format!("protected ({})", env.protection.join("; "))),
+        (false, false) => notes.push(env.protection.join("; ")),
+        (false, true) => {}
     }
     if promotable(service, env) {
-        notes.push("promotable");
+        notes.push("promotable".to_string());
     }
     [
         name,

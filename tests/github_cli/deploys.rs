@@ -48,7 +48,12 @@ fn deploys_list_the_repos_environments_with_their_protection() {
         "search has no environments: {stdout}"
     );
     let production = stdout.lines().find(|l| l.contains("production")).unwrap();
-    assert!(production.contains("protected"), "{production}");
+    assert!(
+        production.contains("protected (2 reviewers: ana-k, marcus-b; wait 5 min"),
+        "{production}"
+    );
+    let staging = stdout.lines().find(|l| l.contains("staging")).unwrap();
+    assert!(!staging.contains("protected"), "{staging}");
 }
 
 #[test]
