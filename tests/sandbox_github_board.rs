@@ -4,6 +4,8 @@
 
 #[path = "sandbox_github_board/errors.rs"]
 mod errors;
+#[path = "support/github_sandbox.rs"]
+mod github_sandbox;
 #[path = "sandbox_github_board/graphql.rs"]
 mod graphql;
 #[path = "sandbox_github_board/rest.rs"]

@@ -7,6 +7,8 @@
 mod code;
 #[path = "sandbox_github_ops/deploy_reads.rs"]
 mod deploy_reads;
+#[path = "support/github_sandbox.rs"]
+mod github_sandbox;
 #[path = "sandbox_github_ops/logs.rs"]
 mod logs;
 #[path = "sandbox_github_ops/plumbing.rs"]

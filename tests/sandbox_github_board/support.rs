@@ -1,12 +1,10 @@
 //! A GitHub sandbox on a random loopback port with a manual clock, and a client for it.
 
 use chrono::DateTime;
-use reqwest::header::{HeaderMap, HeaderValue};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
-use shipdeck::sandbox::github::{Clock, router_with};
+use shipdeck::sandbox::github::Clock;
 use std::time::Duration;
-use tokio::net::TcpListener;
 
 pub const STOREFRONT: &str = "/api/v3/repos/acme/storefront";
 
@@ -15,58 +13,22 @@ pub struct Server {
     http: reqwest::Client,
 }
 
-pub struct Reply {
-    pub status: StatusCode,
-    pub headers: HeaderMap,
-    pub body: Value,
-}
-
-impl Reply {
-    pub fn header(&self, name: &str) -> &str {
-        self.headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-    }
-
-    /// The URL of a `Link` relation, if the header has it.
-    pub fn link(&self, rel: &str) -> Option<String> {
-        self.header("link").split(", ").find_map(|part| {
-            let (url, kind) = part.split_once("; ")?;
-            (kind == format!("rel=\"{rel}\""))
-                .then(|| url.trim_matches(|c| c == '<' || c == '>').to_string())
-        })
-    }
-}
+pub use crate::github_sandbox::Reply;
+use crate::github_sandbox::{github_headers, serve};
 
 impl Server {
     pub async fn start() -> Server {
         let start = DateTime::parse_from_rfc3339("2026-11-25T10:00:00Z")
             .unwrap()
             .to_utc();
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let app = router_with(Clock::manual(start));
-        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            "accept",
-            HeaderValue::from_static("application/vnd.github+json"),
-        );
-        headers.insert(
-            "x-github-api-version",
-            HeaderValue::from_static("2022-11-28"),
-        );
+        let base = serve(Clock::manual(start)).await;
         // A safety net so a broken server fails the test instead of hanging it.
         let http = reqwest::Client::builder()
-            .default_headers(headers)
+            .default_headers(github_headers())
             .timeout(Duration::from_secs(30))
             .build()
             .unwrap();
-        Server {
-            base: format!("http://{addr}"),
-            http,
-        }
+        Server { base, http }
     }
 
     pub async fn send(&self, method: Method, path: &str, body: Option<&Value>) -> Reply {
@@ -89,16 +51,7 @@ impl Server {
         if let Some(body) = body {
             request = request.json(body);
         }
-        let response = request.send().await.unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        let text = response.text().await.unwrap();
-        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
-        Reply {
-            status,
-            headers,
-            body,
-        }
+        Reply::of(request.send().await.unwrap()).await
     }
 
     /// A POST whose body is sent as is, to see how broken JSON is answered.

@@ -1,12 +1,11 @@
 //! A GitHub sandbox on a random loopback port with a manual clock, and helpers to talk to it.
 
 use chrono::{DateTime, TimeDelta, Utc};
-use reqwest::header::{HeaderMap, HeaderValue};
+use reqwest::header::HeaderValue;
 use reqwest::{Response, StatusCode};
 use serde_json::Value;
-use shipdeck::sandbox::github::{Clock, router_with};
+use shipdeck::sandbox::github::Clock;
 use std::time::Duration;
-use tokio::net::TcpListener;
 
 pub const STOREFRONT: &str = "/api/v3/repos/acme/storefront";
 pub const SEARCH: &str = "/api/v3/repos/acme/search";
@@ -20,29 +19,8 @@ pub struct Server {
     pub clock: Clock,
 }
 
-pub struct Reply {
-    pub status: StatusCode,
-    pub headers: HeaderMap,
-    pub body: Value,
-}
-
-impl Reply {
-    pub fn header(&self, name: &str) -> &str {
-        self.headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-    }
-
-    /// The URL of a `Link` relation, if the header has it.
-    pub fn link(&self, rel: &str) -> Option<String> {
-        self.header("link").split(", ").find_map(|part| {
-            let (url, kind) = part.split_once("; ")?;
-            (kind == format!("rel=\"{rel}\""))
-                .then(|| url.trim_matches(|c| c == '<' || c == '>').to_string())
-        })
-    }
-}
+pub use crate::github_sandbox::Reply;
+use crate::github_sandbox::{github_headers, serve};
 
 pub fn start_instant() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2026-11-25T10:00:00Z")
@@ -53,22 +31,11 @@ pub fn start_instant() -> DateTime<Utc> {
 impl Server {
     pub async fn start() -> Server {
         let clock = Clock::manual(start_instant());
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let app = router_with(clock.clone());
-        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-        let mut headers = HeaderMap::new();
+        let base = serve(clock.clone()).await;
+        let mut headers = github_headers();
         headers.insert(
             "authorization",
             HeaderValue::from_static("Bearer test-token"),
-        );
-        headers.insert(
-            "accept",
-            HeaderValue::from_static("application/vnd.github+json"),
-        );
-        headers.insert(
-            "x-github-api-version",
-            HeaderValue::from_static("2022-11-28"),
         );
         // A safety net so a broken server fails the test instead of hanging it.
         let http = reqwest::Client::builder()
@@ -83,7 +50,7 @@ impl Server {
             .build()
             .unwrap();
         Server {
-            base: format!("http://{addr}"),
+            base,
             http,
             bare,
             clock,
@@ -103,15 +70,7 @@ impl Server {
     }
 
     pub async fn reply(response: Response) -> Reply {
-        let status = response.status();
-        let headers = response.headers().clone();
-        let text = response.text().await.unwrap();
-        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
-        Reply {
-            status,
-            headers,
-            body,
-        }
+        Reply::of(response).await
     }
 
     pub async fn get(&self, path: &str) -> Reply {
