@@ -10,7 +10,8 @@ use chrono::Duration;
 use shipdeck::app::deploy::BackendView;
 use shipdeck::app::pipelines::{RunConfirm, available};
 use shipdeck::app::{Action, Effect, Msg, Popup, State, update};
-use shipdeck::sync::{Request, RunAction, SyncEvent, TailState};
+use shipdeck::domain::pipeline::{RunAction, TailState};
+use shipdeck::sync::{Request, SyncEvent};
 use support::*;
 
 /// The run list with the backend able to re-run and cancel; `r-2` (failed) is selected.

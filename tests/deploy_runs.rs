@@ -169,7 +169,7 @@ async fn a_malformed_run_is_a_decode_error_naming_the_path() {
 /// read to the end by offset.
 #[tokio::test]
 async fn the_sandbox_runs_and_logs_read_through_the_provider() {
-    let sandbox = shipdeck::sandbox::Sandbox::start(0).await.unwrap();
+    let sandbox = shipdeck_sandbox::Sandbox::start(0).await.unwrap();
     let ci = HttpDeploy::new(HttpDeploySettings {
         name: "sandbox".into(),
         base_url: sandbox.url(),

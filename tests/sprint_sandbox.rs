@@ -9,7 +9,7 @@ use shipdeck::domain::SprintState;
 use shipdeck::domain::sprint::{Change, SprintRules, report};
 use shipdeck::providers::IssueTracker;
 use shipdeck::providers::jira::{JiraProvider, JiraSettings};
-use shipdeck::sandbox::{DEMO_BOARD_ID, Sandbox};
+use shipdeck_sandbox::{DEMO_BOARD_ID, Sandbox};
 
 fn provider(sandbox: &Sandbox, auth: JiraAuth) -> JiraProvider {
     JiraProvider::new(JiraSettings {

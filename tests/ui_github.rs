@@ -16,7 +16,8 @@ use shipdeck::app::pipelines::{PipelinesView, RunsBackend};
 use shipdeck::app::{Action, Msg, Screen, State, update};
 use shipdeck::config::{LogsConfig, WipPolicy};
 use shipdeck::domain::RateBudget;
-use shipdeck::sync::{SyncEvent, TailState};
+use shipdeck::domain::pipeline::TailState;
+use shipdeck::sync::SyncEvent;
 use shipdeck::ui::{self, Theme};
 
 fn draw(state: &State, width: u16, height: u16) -> Terminal<TestBackend> {

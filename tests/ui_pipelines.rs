@@ -11,7 +11,8 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use shipdeck::app::keymap::Keymap;
 use shipdeck::app::{Action, Msg, State, update};
-use shipdeck::sync::{SyncEvent, TailState};
+use shipdeck::domain::pipeline::TailState;
+use shipdeck::sync::SyncEvent;
 use shipdeck::ui::{self, Theme};
 use support::*;
 

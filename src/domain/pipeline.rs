@@ -71,3 +71,33 @@ impl LogChunk {
         self.offset + self.bytes.len() as u64
     }
 }
+
+/// How a log tail stands, for the viewer's "following" / "complete" label.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TailState {
+    Following,
+    /// The connection dropped; resuming from the last offset.
+    Reconnecting {
+        attempt: u32,
+        error: String,
+    },
+    /// Nothing can be read yet, and the provider says why ("the log arrives when the job
+    /// ends"); the tail keeps polling.
+    Waiting {
+        note: String,
+    },
+    /// The job ended and every byte arrived.
+    Complete,
+    Failed {
+        error: String,
+    },
+}
+
+/// What a confirmed pipeline-run control does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunAction {
+    /// Runs the failed jobs of a finished run again.
+    RerunFailed,
+    /// Stops a queued or running run.
+    Cancel,
+}

@@ -10,7 +10,7 @@ use crate::providers::IssueTracker;
 use crate::providers::deploy::{HttpDeploy, HttpDeploySettings};
 use crate::providers::github::{GithubClient, GithubSettings};
 use crate::providers::jira::{JiraProvider, JiraSettings};
-use crate::sandbox::{
+use shipdeck_sandbox::{
     DEMO_BOARD_ID, DEMO_DEPLOY_WORKFLOW, DEMO_GITHUB_PROJECT, DEMO_GITHUB_REPOS, DEMO_GITHUB_TOKEN,
     Sandbox,
 };

@@ -12,7 +12,7 @@ use crate::domain::RateBudget;
 use crate::providers::deploy::{HttpDeploy, HttpDeploySettings};
 use crate::providers::jira::{JiraProvider, JiraSettings};
 use crate::providers::{CiProvider, DeployBackend, IssueTracker};
-use crate::sandbox::Sandbox;
+use shipdeck_sandbox::Sandbox;
 use std::sync::Arc;
 use thiserror::Error;
 use tokio::sync::watch;

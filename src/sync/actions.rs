@@ -6,9 +6,10 @@
 use super::deploys::{DeployLink, fetch_services};
 use super::engine::patient;
 use super::pipelines::fetch_run;
-use super::{Request, RunAction, SyncEvent};
+use super::{Request, SyncEvent};
 use crate::audit::{AuditAction, AuditEntry, AuditLog, AuditResult, os_user};
 use crate::domain::deploy::{Deployment, DeploymentId, IdempotencyKey};
+use crate::domain::pipeline::RunAction;
 use crate::providers::ProviderError;
 use chrono::Utc;
 use std::sync::Arc;

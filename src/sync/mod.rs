@@ -16,7 +16,7 @@ pub use pipelines::{Backlog, TailTiming, save_log, tail_log};
 use crate::domain::deploy::{
     Deployment, DeploymentId, IdempotencyKey, PromoteRequest, RollbackRequest, Service,
 };
-use crate::domain::pipeline::Run;
+use crate::domain::pipeline::{Run, RunAction, TailState};
 use crate::domain::sprint::SprintData;
 use crate::domain::{Board, Column, IssueKey, Person, RateBudget, Sprint};
 use chrono::{DateTime, Utc};
@@ -88,36 +88,6 @@ pub enum Request {
     FetchSprint {
         id: u64,
     },
-}
-
-/// How a log tail stands, for the viewer's "following" / "complete" label.
-#[derive(Clone, Debug, PartialEq)]
-pub enum TailState {
-    Following,
-    /// The connection dropped; resuming from the last offset.
-    Reconnecting {
-        attempt: u32,
-        error: String,
-    },
-    /// Nothing can be read yet, and the provider says why ("the log arrives when the job
-    /// ends"); the tail keeps polling.
-    Waiting {
-        note: String,
-    },
-    /// The job ended and every byte arrived.
-    Complete,
-    Failed {
-        error: String,
-    },
-}
-
-/// What a confirmed pipeline-run control does.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RunAction {
-    /// Runs the failed jobs of a finished run again.
-    RerunFailed,
-    /// Stops a queued or running run.
-    Cancel,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -6,7 +6,7 @@ use super::footer::key_label;
 use super::popup::open;
 use super::text::{put, width};
 use crate::app::{Action, deploy, pipelines};
-use crate::sync::RunAction;
+use crate::domain::pipeline::RunAction;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 

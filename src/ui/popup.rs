@@ -7,7 +7,7 @@ use super::text::{age, points, wrapped_height};
 use crate::app::pipelines::RunConfirm;
 use crate::app::{Action, Popup};
 use crate::domain::IssueKey;
-use crate::sync::RunAction;
+use crate::domain::pipeline::RunAction;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

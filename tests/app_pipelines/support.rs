@@ -8,8 +8,9 @@ use shipdeck::app::pipelines::logview::{Entry, LogViewer};
 use shipdeck::app::pipelines::{PipelinesView, RunsBackend};
 use shipdeck::app::{Action, Effect, Msg, State, update};
 use shipdeck::config::{LogsConfig, WipPolicy};
+use shipdeck::domain::pipeline::TailState;
 use shipdeck::domain::pipeline::{Job, Run, RunStatus, Step};
-use shipdeck::sync::{SyncEvent, TailState};
+use shipdeck::sync::SyncEvent;
 use std::path::PathBuf;
 
 pub fn now() -> DateTime<Utc> {

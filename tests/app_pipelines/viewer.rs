@@ -3,7 +3,8 @@
 
 use crate::support::*;
 use shipdeck::app::{Action, Effect, Msg, update};
-use shipdeck::sync::{Request, SyncEvent, TailState};
+use shipdeck::domain::pipeline::TailState;
+use shipdeck::sync::{Request, SyncEvent};
 use std::path::PathBuf;
 
 #[test]

@@ -1,6 +1,7 @@
 use super::support::{NoAuthorization, both, fixture, job};
+use shipdeck::domain::pipeline::TailState;
 use shipdeck::providers::github::actions::WAITING;
-use shipdeck::sync::{SyncEvent, TailState, TailTiming, tail_log};
+use shipdeck::sync::{SyncEvent, TailTiming, tail_log};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc;

@@ -37,7 +37,7 @@ impl World {
     pub fn run(&self, args: &[&str]) -> Output {
         self.sandboxed
             .command(args)
-            .env(TOKEN_VAR, shipdeck::sandbox::DEMO_GITHUB_TOKEN)
+            .env(TOKEN_VAR, shipdeck_sandbox::DEMO_GITHUB_TOKEN)
             .output()
             .unwrap()
     }
@@ -55,7 +55,7 @@ impl World {
         self.sandboxed.block_on(async {
             reqwest::Client::new()
                 .get(&url)
-                .bearer_auth(shipdeck::sandbox::DEMO_GITHUB_TOKEN)
+                .bearer_auth(shipdeck_sandbox::DEMO_GITHUB_TOKEN)
                 .send()
                 .await
                 .unwrap()

@@ -10,7 +10,7 @@ use chrono::{Duration, Utc};
 use serde_json::json;
 use shipdeck::audit::AuditLog;
 use shipdeck::cli::{ActArgs, PromoteArgs};
-use shipdeck::deploy_commands::{Guard, promote};
+use shipdeck::cli::{Guard, promote};
 use shipdeck::setup::DeployHandle;
 use std::process::ExitCode;
 use std::sync::Arc;

@@ -7,7 +7,7 @@ use shipdeck::providers::github::{
     GithubClient, GithubSettings, GithubTracker, GithubTrackerSettings,
 };
 use shipdeck::providers::{IssueTracker, ProviderError};
-use shipdeck::sandbox::Sandbox;
+use shipdeck_sandbox::Sandbox;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 

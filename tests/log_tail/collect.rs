@@ -1,8 +1,9 @@
 //! Running a tail to its end and collecting what it reported.
 
 use crate::server::{JOB, RUN, provider};
+use shipdeck::domain::pipeline::TailState;
 use shipdeck::providers::deploy::HttpDeploy;
-use shipdeck::sync::{SyncEvent, TailState, TailTiming, tail_log};
+use shipdeck::sync::{SyncEvent, TailTiming, tail_log};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc;

@@ -2,9 +2,10 @@
 //! and run lists, single runs and saved logs from the in-process sandbox.
 
 use crate::server::{After, JOB, RUN, Script, StreamStep, chunk, log_lines, provider, rest, serve};
+use shipdeck::domain::pipeline::TailState;
 use shipdeck::providers::deploy::HttpDeploy;
-use shipdeck::sandbox::Sandbox;
-use shipdeck::sync::{self, DeployLink, Providers, Request, SyncEvent, TailState};
+use shipdeck::sync::{self, DeployLink, Providers, Request, SyncEvent};
+use shipdeck_sandbox::Sandbox;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc::UnboundedReceiver;

@@ -2,7 +2,7 @@
 
 use crate::collect::{quick, tail};
 use crate::server::{PollStep, Script, StreamStep, after_line, log_lines, serve};
-use shipdeck::sync::TailState;
+use shipdeck::domain::pipeline::TailState;
 
 #[tokio::test]
 async fn without_a_stream_the_log_is_polled_to_completion() {

@@ -5,7 +5,8 @@ use crate::collect::{quick, tail, tail_quietly};
 use crate::server::{
     After, Script, StreamStep, after_line, chunk, log_lines, provider, rest, serve,
 };
-use shipdeck::sync::{TailState, TailTiming};
+use shipdeck::domain::pipeline::TailState;
+use shipdeck::sync::TailTiming;
 use std::time::Duration;
 
 #[tokio::test]

@@ -2,7 +2,7 @@
 //! config pointing at the sandbox, the binary run with that home, and the server read directly.
 
 use serde_json::Value;
-use shipdeck::sandbox::Sandbox;
+use shipdeck_sandbox::Sandbox;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 

@@ -6,8 +6,9 @@ use super::PipelinesView;
 use crate::app::action::Action;
 use crate::app::msg::Effect;
 use crate::app::state::{Popup, State};
+use crate::domain::pipeline::RunAction;
 use crate::domain::pipeline::{Run, RunStatus};
-use crate::sync::{Request, RunAction, SyncEvent};
+use crate::sync::{Request, SyncEvent};
 
 /// The question on screen and what a yes sends.
 #[derive(Clone, Debug, PartialEq)]

@@ -7,7 +7,8 @@ use super::{OpenRun, PipelinesView};
 use crate::app::msg::Effect;
 use crate::app::state::State;
 use crate::domain::pipeline::Run;
-use crate::sync::{SyncEvent, TailState};
+use crate::domain::pipeline::TailState;
+use crate::sync::SyncEvent;
 
 /// The events `on_sync` is for.
 pub fn handles(event: &SyncEvent) -> bool {

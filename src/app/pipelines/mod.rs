@@ -17,8 +17,8 @@ pub use update::{on_action, on_input, open_run_log, refresh};
 
 use crate::config::LogsConfig;
 use crate::domain::pipeline::Run;
+use crate::domain::pipeline::RunAction;
 use crate::providers::CiProvider;
-use crate::sync::RunAction;
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -7,7 +7,8 @@ use super::PipelinesView;
 use crate::app::msg::Effect;
 use crate::app::state::{Screen, State};
 use crate::domain::pipeline::RunStatus;
-use crate::sync::{Request, TailState};
+use crate::domain::pipeline::TailState;
+use crate::sync::Request;
 use chrono::{DateTime, Duration, Utc};
 
 const CLOCK: Duration = Duration::seconds(1);

@@ -6,7 +6,8 @@ use super::{OpenRun, PipelinesView};
 use crate::app::action::Action;
 use crate::app::msg::Effect;
 use crate::app::state::{Screen, State};
-use crate::sync::{Request, RunAction};
+use crate::domain::pipeline::RunAction;
+use crate::sync::Request;
 
 /// The list and tree take the rows under the app's chrome and their own title line.
 const LIST_CHROME: u16 = 5;

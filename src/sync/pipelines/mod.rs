@@ -10,9 +10,10 @@ pub use backlog::Backlog;
 pub use save::save_log;
 pub use tail::{TailTiming, tail_log};
 
+use super::SyncEvent;
 use super::deploys::DeployLink;
 use super::engine::patient;
-use super::{SyncEvent, TailState};
+use crate::domain::pipeline::TailState;
 use crate::providers::CiProvider;
 use chrono::Utc;
 use std::path::PathBuf;

@@ -2,7 +2,8 @@
 //! events a second, while a quiet log's single line still goes out at once.
 
 use super::backlog::Backlog;
-use crate::sync::{SyncEvent, TailState};
+use crate::domain::pipeline::TailState;
+use crate::sync::SyncEvent;
 use std::time::Duration;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::time::Instant;

@@ -5,9 +5,10 @@
 use super::backlog::Backlog;
 use super::cursor::{Cursor, Placement};
 use super::outbox::Outbox;
+use crate::domain::pipeline::TailState;
 use crate::domain::text::sanitize;
 use crate::providers::{CiProvider, LogEvent, ProviderError};
-use crate::sync::{SyncEvent, TailState};
+use crate::sync::SyncEvent;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc::UnboundedSender;

@@ -3,7 +3,7 @@
 
 use crate::app::Action;
 use crate::app::pipelines::logview::LogViewer;
-use crate::sync::TailState;
+use crate::domain::pipeline::TailState;
 use crate::ui::Ctx;
 use crate::ui::footer::key_label;
 use crate::ui::text::{put, put_right, tail, width};

@@ -8,7 +8,7 @@ mod line;
 mod waiting;
 
 use crate::app::pipelines::logview::{Entry, LogViewer, Page};
-use crate::sync::TailState;
+use crate::domain::pipeline::TailState;
 use crate::ui::Ctx;
 use crate::ui::text::put;
 use line::{Look, Row};

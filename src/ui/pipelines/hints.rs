@@ -3,7 +3,7 @@
 
 use crate::app::Action;
 use crate::app::pipelines::available;
-use crate::sync::RunAction;
+use crate::domain::pipeline::RunAction;
 use crate::ui::Ctx;
 use crate::ui::footer::{Hint, group, hint};
 

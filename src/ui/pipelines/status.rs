@@ -2,7 +2,7 @@
 //! error, a note such as where a log was saved, a backend that failed and how old its runs
 //! are, or when the runs were read).
 
-use crate::sync::RunAction;
+use crate::domain::pipeline::RunAction;
 use crate::ui::Ctx;
 use crate::ui::status_bar::{Failed, StatusBar};
 use ratatui::buffer::Buffer;

@@ -20,8 +20,8 @@ pub use search::{SearchState, line_matches};
 pub use window::Window;
 
 use crate::config::LogsConfig;
+use crate::domain::pipeline::TailState;
 use crate::logs::LogBuffer;
-use crate::sync::TailState;
 
 /// Which job's log, as the header names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
