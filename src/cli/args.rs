@@ -4,10 +4,18 @@ use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+/// The version and the git commit it was built from (see build.rs).
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("SHIPDECK_COMMIT"),
+    ")"
+);
+
 #[derive(Debug, Parser)]
 #[command(
     name = "shipdeck",
-    version,
+    version = VERSION,
     about = "The team's board, sprint and releases in one terminal screen"
 )]
 pub struct Cli {
@@ -91,6 +99,13 @@ pub enum Command {
     /// Open the standup: full screen and read-only, a page per person of the active sprint
     /// on a countdown, then the team page (space/→ next, ← back, p pause, q quit)
     Standup,
+    /// Print a shell completion script: `shipdeck completions bash > ~/.local/share/bash-completion/completions/shipdeck`
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `shipdeck man > ~/.local/share/man/man1/shipdeck.1`
+    Man,
     /// Run the built-in demo server alone (Jira, deploy protocol and GitHub on 127.0.0.1)
     Sandbox {
         /// Port to listen on (default: a free one)

@@ -5,6 +5,7 @@ mod args;
 mod audit;
 mod board;
 mod deploy;
+mod generate;
 mod outcome;
 mod pipelines;
 mod sandbox;
@@ -41,6 +42,10 @@ async fn dispatch(command: Option<Command>, global: &Global) -> Result<ExitCode,
             tui::interactive(session, global, Screen::Standup).await
         }
         Some(Command::Sandbox { port }) => sandbox::serve(port).await,
+        Some(Command::Completions { shell }) => {
+            generate::completions(shell, &mut std::io::stdout())
+        }
+        Some(Command::Man) => generate::man(&mut std::io::stdout()),
         Some(Command::Audit { since, format }) => {
             let log = AuditLog::default_path().map(AuditLog::at);
             audit::print_audit(log.as_ref(), since, format)
