@@ -63,6 +63,7 @@ fn board(cards: usize) -> Board {
         })
         .collect();
     Board {
+        cut: None,
         id: 1,
         name: "Payments".to_string(),
         kind: BoardKind::Kanban,

@@ -9,5 +9,6 @@ pub mod logging;
 pub mod logs;
 pub mod providers;
 pub mod setup;
+pub mod state_dir;
 pub mod sync;
 pub mod ui;

@@ -1,5 +1,8 @@
 //! Pure `update` tests: feed messages, check the state and the exact effects.
 
+#[path = "app_update/arrival.rs"]
+mod arrival;
+
 use chrono::{DateTime, Duration as Span, TimeZone, Utc};
 use shipdeck::app::{Action, Effect, Msg, Popup, State, init, update};
 use shipdeck::config::WipPolicy;
@@ -48,6 +51,7 @@ fn board() -> Board {
     let ana = Some(person("a", "Ana Kowalski"));
     let bo = Some(person("b", "Bo Chen"));
     Board {
+        cut: None,
         id: 42,
         name: "Team".into(),
         kind: BoardKind::Scrum,

@@ -124,3 +124,65 @@ fn the_example_config_names_every_bindable_action() {
         "config.example.toml does not name {missing:?}"
     );
 }
+
+/// Every number in the config, as a document setting it to `{v}`, with the key an error names.
+const NUMBERS: &[(&str, &str)] = &[
+    ("ui.refresh_seconds", "[ui]\nrefresh_seconds = {v}\n"),
+    (
+        "ui.token_cmd_timeout_seconds",
+        "[ui]\ntoken_cmd_timeout_seconds = {v}\n",
+    ),
+    (
+        "jira.board",
+        "[jira]\nurl = \"https://x\"\nboard = {v}\nauth = \"bearer\"\ntoken_env = \"T\"\n",
+    ),
+    (
+        "github[0].project.number",
+        "[[github]]\nname = \"a\"\ntoken_env = \"T\"\nproject = { owner = \"o\", number = {v} }\n",
+    ),
+    (
+        "github[0].wip.Doing",
+        "[[github]]\nname = \"a\"\ntoken_env = \"T\"\nrepos = [\"a/b\"]\nwip = { Doing = {v} }\n",
+    ),
+    ("logs.max_lines", "[logs]\nmax_lines = {v}\n"),
+    ("sprint.aging_days", "[sprint]\naging_days = {v}\n"),
+    (
+        "standup.seconds_per_person",
+        "[standup]\nseconds_per_person = {v}\n",
+    ),
+];
+
+#[test]
+fn every_number_out_of_range_names_its_key_place_and_range() {
+    for (key, doc) in NUMBERS {
+        // 0 is a valid WIP limit (a column that takes nothing); nowhere else.
+        let zero = (*key != "github[0].wip.Doing").then_some("0");
+        let extremes = ["18446744073709551615", "-1", "-9223372036854775808"];
+        for value in extremes.into_iter().chain(zero) {
+            let text = doc.replace("{v}", value);
+            let (line, column, named, message) = invalid(&text);
+            assert_eq!(named, *key, "{text}");
+            assert!(
+                message.starts_with("must be from ")
+                    && message.ends_with(&format!("(got {value})")),
+                "{key} = {value}: {message}"
+            );
+            let at = text.lines().nth(line - 1).unwrap();
+            assert!(
+                at[column - 1..].contains(value),
+                "{key}: {line}:{column} {at}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_huge_refresh_once_read_never_panics_the_schedule() {
+    use shipdeck::app::{Msg, State, update};
+    use shipdeck::sync::SyncEvent;
+    // What refresh_seconds = 18446744073709551615 used to become before it was range-checked.
+    let mut state = State::new(WipPolicy::Warn, std::time::Duration::from_secs(u64::MAX));
+    let failed = SyncEvent::SyncFailed { error: "x".into() };
+    update(&mut state, Msg::Sync(failed), chrono::Utc::now());
+    assert_eq!(state.next_refresh, None, "too far to schedule: never");
+}

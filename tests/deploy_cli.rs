@@ -3,6 +3,8 @@
 
 #[path = "support/audit.rs"]
 mod audit;
+#[path = "support/isolated.rs"]
+mod isolated;
 #[path = "support/sandboxed.rs"]
 mod sandboxed;
 

@@ -32,6 +32,7 @@ fn provider(server: &MockServer) -> HttpDeploy {
         token_source: TokenSource::Env("DEPLOY_TOKEN".into()),
         services: None,
         protected: Vec::new(),
+        network: shipdeck::providers::http::Network::default(),
     })
     .unwrap()
 }
@@ -177,6 +178,7 @@ async fn the_sandbox_runs_and_logs_read_through_the_provider() {
         token_source: TokenSource::Demo,
         services: None,
         protected: Vec::new(),
+        network: shipdeck::providers::http::Network::default(),
     })
     .unwrap();
 

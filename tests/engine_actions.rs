@@ -211,7 +211,7 @@ async fn a_rerun_is_audited_before_it_is_sent_then_the_run_is_read_again() {
     );
     // One line was on disk when the call came: the start, written first.
     assert_eq!(fake.calls(), [("rerun 812".to_string(), 1)]);
-    let records = AuditLog::at(path).read(None).unwrap();
+    let records = AuditLog::at(path).read(None).unwrap().records;
     assert_eq!(records.len(), 1);
     let entry = &records[0].entry;
     assert_eq!(entry.action, AuditAction::RerunFailed);
@@ -296,7 +296,7 @@ async fn a_refused_cancel_carries_the_providers_message_and_is_audited_as_refuse
         }
     );
     assert_eq!(fake.calls(), [("cancel 812".to_string(), 1)]);
-    let records = AuditLog::at(path).read(None).unwrap();
+    let records = AuditLog::at(path).read(None).unwrap().records;
     assert_eq!(records[0].entry.action, AuditAction::CancelRun);
     assert_eq!(records[0].result(), Some(AuditResult::Refused));
     assert!(records[0].message().unwrap().contains("completed"));
@@ -330,7 +330,7 @@ async fn a_review_is_audited_then_the_services_are_read_again() {
         fake.calls(),
         [("reject d-77 Rejected from shipdeck".to_string(), 1)]
     );
-    let records = AuditLog::at(path).read(None).unwrap();
+    let records = AuditLog::at(path).read(None).unwrap().records;
     let entry = &records[0].entry;
     assert_eq!(entry.action, AuditAction::Reject);
     assert_eq!(entry.to.as_deref(), Some("production"));

@@ -1,25 +1,20 @@
 //! Completions and the man page come from the clap definitions: each parses and names every
 //! verb the binary has, and `--version` names the commit.
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use clap::CommandFactory;
+use isolated::Isolated;
 use shipdeck::cli::Cli;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-/// The binary with its own home and XDG dirs, so its log file lands in a temp dir.
-fn shipdeck(args: &[&str]) -> (Output, tempfile::TempDir) {
-    let home = tempfile::tempdir().unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_shipdeck"))
-        .args(args)
-        .env("HOME", home.path())
-        .env("XDG_STATE_HOME", home.path().join("state"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env_remove("SHIPDECK_CONFIG")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
+/// The binary in a world of its own, so its log file lands in a temp dir.
+fn shipdeck(args: &[&str]) -> Output {
+    let output = Isolated::new().command(args).output().unwrap();
     assert!(output.status.success(), "{args:?}: {output:?}");
-    (output, home)
+    output
 }
 
 fn verbs() -> Vec<String> {
@@ -32,7 +27,7 @@ fn verbs() -> Vec<String> {
 }
 
 fn text(args: &[&str]) -> String {
-    String::from_utf8(shipdeck(args).0.stdout).unwrap()
+    String::from_utf8(shipdeck(args).stdout).unwrap()
 }
 
 /// Runs `program args` with `input` on stdin; its exit status and stderr.
@@ -80,11 +75,8 @@ fn every_shell_gets_a_completion_naming_every_verb() {
 
 #[test]
 fn an_unknown_shell_is_a_usage_error() {
-    let home = tempfile::tempdir().unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_shipdeck"))
-        .args(["completions", "tcsh"])
-        .env("HOME", home.path())
-        .env("XDG_STATE_HOME", home.path().join("state"))
+    let output = Isolated::new()
+        .command(&["completions", "tcsh"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));

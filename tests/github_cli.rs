@@ -4,6 +4,8 @@
 
 #[path = "support/audit.rs"]
 mod audit;
+#[path = "support/isolated.rs"]
+mod isolated;
 #[path = "support/sandboxed.rs"]
 #[allow(dead_code)] // shared support: this crate does not read the protocol side
 mod sandboxed;

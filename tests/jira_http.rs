@@ -5,6 +5,8 @@
 mod errors;
 #[path = "jira/moves.rs"]
 mod moves;
+#[path = "jira/scale.rs"]
+mod scale;
 #[path = "jira/support.rs"]
 mod support;
 
@@ -38,7 +40,7 @@ async fn cloud_pages_through_every_token_page_in_order() {
                 "filter = 10042 AND sprint = 7 ORDER BY Rank ASC",
             ))
             .and(query_param("fields", FIELDS))
-            .and(query_param("maxResults", "50"));
+            .and(query_param("maxResults", "100"));
         let mock = match token {
             Some(t) => mock.and(query_param("nextPageToken", t)),
             None => mock.and(query_param_is_missing("nextPageToken")),
@@ -151,7 +153,7 @@ async fn cloud_myself_is_the_account_id() {
 }
 
 #[tokio::test]
-async fn kanban_board_sends_no_sprint_request() {
+async fn kanban_board_sends_no_sprint_request_and_honours_its_sub_filter() {
     let server = MockServer::start().await;
     mount_setup(&server, 43, fixture!("board-kanban.json"), "/rest/api/3", 1).await;
     Mock::given(path("/rest/agile/1.0/board/43/sprint"))
@@ -164,7 +166,10 @@ async fn kanban_board_sends_no_sprint_request() {
         .await;
     Mock::given(method("GET"))
         .and(path("/rest/api/3/search/jql"))
-        .and(query_param("jql", "filter = 10042 ORDER BY Rank ASC"))
+        .and(query_param(
+            "jql",
+            "filter = 10042 AND (fixVersion in unreleasedVersions() OR fixVersion is EMPTY) ORDER BY Rank ASC",
+        ))
         .respond_with(json(fixture!("search-cloud-3.json")))
         .expect(1)
         .mount(&server)

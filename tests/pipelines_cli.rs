@@ -1,6 +1,8 @@
 //! `print pipelines` and `logs` end to end: the real binary against the in-process sandbox's
 //! deploy protocol, with its own config and home directories.
 
+#[path = "support/isolated.rs"]
+mod isolated;
 #[path = "support/sandboxed.rs"]
 mod sandboxed;
 

@@ -2,7 +2,11 @@
 //! changelogs make the burndown real, and the sandbox's changelog endpoints themselves.
 //! Whatever weekday the test runs on, the seed promises the same story.
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use chrono::{Datelike, Utc};
+use isolated::Isolated;
 use serde_json::Value;
 use shipdeck::config::{JiraAuth, Secret, TokenSource};
 use shipdeck::domain::SprintState;
@@ -21,6 +25,7 @@ fn provider(sandbox: &Sandbox, auth: JiraAuth) -> JiraProvider {
         token_source: TokenSource::Env("JIRA_API_TOKEN".into()),
         jql: None,
         scope: None,
+        network: shipdeck::providers::http::Network::default(),
     })
     .unwrap()
 }
@@ -196,10 +201,9 @@ async fn jql_compares_update_dates() {
 }
 
 fn print_sprint(args: &[&str]) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shipdeck"))
-        .args(["--demo", "print", "sprint"])
+    let out = Isolated::new()
+        .command(&["--demo", "print", "sprint"])
         .args(args)
-        .env("SHIPDECK_CONFIG", "")
         .output()
         .unwrap();
     assert!(

@@ -7,6 +7,8 @@ mod checks;
 mod data;
 #[path = "ui_deploy/fixture.rs"]
 mod fixture;
+#[path = "support/frame.rs"]
+mod frame;
 
 use chrono::Duration;
 use data::{dep, now, services, with_changes};

@@ -12,7 +12,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use shipdeck::app::deploy::BackendView;
 use shipdeck::app::keymap::Keymap;
-use shipdeck::app::pipelines::{PipelinesView, RunsBackend};
+use shipdeck::app::connect;
+use shipdeck::app::pipelines::RunsBackend;
 use shipdeck::app::{Action, Msg, Screen, State, update};
 use shipdeck::config::{LogsConfig, WipPolicy};
 use shipdeck::domain::RateBudget;
@@ -81,7 +82,12 @@ fn pipelines(width: u16, height: u16) -> State {
     let mut actions = RunsBackend::new("acme", true);
     actions.controls_runs = true;
     actions.counted = true;
-    state.pipelines = PipelinesView::new(vec![actions], LogsConfig::default(), None);
+    // A [[github]] table is a deploy backend too, as the app connects it.
+    let backend = connect::Backend {
+        deploys: BackendView::new("acme", false),
+        runs: actions,
+    };
+    connect::backends(&mut state, vec![backend], LogsConfig::default(), None);
     act(&mut state, Action::ScreenPipelines);
     let runs = vec![failed_run(), running_run()];
     let at = now();

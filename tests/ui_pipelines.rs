@@ -1,7 +1,9 @@
 //! Rendered-frame tests of the pipelines screen: insta snapshots of the run list, a run's tree
 //! and the log viewer (search highlights, a folded group, filter mode) at fixed sizes with a
-//! fixed clock, plus checks of styles and that no size panics.
+//! fixed clock, plus checks of styles and that every size draws a sound frame.
 
+#[path = "support/frame.rs"]
+mod frame;
 #[path = "app_pipelines/support.rs"]
 mod support;
 
@@ -205,21 +207,22 @@ fn the_search_being_typed_and_the_dropped_lines_note() {
 }
 
 #[test]
-fn nothing_panics_at_any_size_and_mono_keeps_the_log_readable() {
-    let mut states = vec![listed(100), log_state(40, 12)];
+fn every_size_draws_a_sound_frame_and_mono_keeps_the_log_readable() {
+    let mut states = vec![("runs", listed(100)), ("log", log_state(40, 12))];
     let mut tree = listed(100);
     act(&mut tree, Action::Open);
-    states.push(tree);
+    states.push(("run tree", tree));
     let mut typing = log_state(40, 12);
     act(&mut typing, Action::Filter);
-    states.push(typing);
+    states.push(("log filter", typing));
     let mono = Theme::load("mono", false).unwrap();
-    for state in &states {
-        for (w, h) in [(40, 12), (41, 13), (80, 24), (200, 60), (12, 5)] {
-            draw(state, w, h);
-            draw_with(state, &mono, w, h);
+    let dark = Theme::load("dark", false).unwrap();
+    for (name, state) in &states {
+        for size in frame::sizes() {
+            frame::check(name, state, &dark, now(), size, &[]);
+            frame::check(name, state, &mono, now(), size, &[]);
         }
     }
-    let screen = text(&draw_with(&states[1], &mono, 40, 12));
+    let screen = text(&draw_with(&states[1].1, &mono, 40, 12));
     assert!(screen.contains("complete"), "{screen}");
 }

@@ -3,18 +3,21 @@
 
 #[path = "app_sprint/data.rs"]
 mod data;
+#[path = "support/frame.rs"]
+mod frame;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use data::{ACTIVE, at, now, sprints};
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use shipdeck::app::connect;
 use shipdeck::app::deploy::BackendView;
 use shipdeck::app::keymap::Keymap;
 use shipdeck::app::pipelines::RunsBackend;
 use shipdeck::app::sprint::SprintView;
 use shipdeck::app::{Action, Msg, State, update};
-use shipdeck::config::{StandupConfig, StandupOrder, WipPolicy};
+use shipdeck::config::{LogsConfig, StandupConfig, StandupOrder, WipPolicy};
 use shipdeck::domain::deploy::{
     DeployKind, DeployState, Deployment, DeploymentId, Environment, Health, Service,
 };
@@ -109,7 +112,6 @@ fn standup() -> State {
         ],
     }];
     backend.last_synced = Some(now());
-    state.deploy.backends = vec![backend];
     let mut runs = RunsBackend::new("sandbox", true);
     runs.runs = vec![Run {
         id: "r-88".into(),
@@ -119,12 +121,16 @@ fn standup() -> State {
         revision: Some("9f0e1d2c33".into()),
         status: RunStatus::Failed,
         created_at: Some(now() - TimeDelta::hours(15)),
-        finished_at: None,
+        finished_at: Some(now() - TimeDelta::hours(15) + TimeDelta::minutes(4)),
         url: None,
         jobs: Vec::new(),
     }];
     runs.last_synced = Some(now());
-    state.pipelines.backends = vec![runs];
+    let backend = connect::Backend {
+        deploys: backend,
+        runs,
+    };
+    connect::backends(&mut state, vec![backend], LogsConfig::default(), None);
     let start = now() - TimeDelta::seconds(32);
     apply(&mut state, Msg::Action(Action::ScreenStandup), start);
     list(&mut state);
@@ -268,7 +274,7 @@ fn standup_team_page_200x60() {
 }
 
 #[test]
-fn nothing_panics_small_or_odd() {
+fn every_size_draws_a_sound_frame() {
     let mut team = standup();
     for _ in 0..5 {
         apply(&mut team, Msg::Action(Action::NextPerson), now());
@@ -276,13 +282,44 @@ fn nothing_panics_small_or_odd() {
     let mut burnup = sprint_screen();
     apply(&mut burnup, Msg::Action(Action::ToggleBurnup), now());
     let states = [sprint_screen(), burnup, standup(), team, base()];
-    for state in &states {
-        for (w, h) in [(40, 12), (1, 1), (12, 40), (41, 10), (79, 23), (300, 5)] {
-            draw(state, w, h);
+    let names = ["sprint", "burnup", "standup", "team page", "no sprint"];
+    let theme = Theme::load("dark", false).unwrap();
+    for (name, state) in names.iter().zip(&states) {
+        let odd = [(1, 1), (12, 40), (300, 5)];
+        for size in frame::sizes().chain(odd) {
+            frame::check(name, state, &theme, now(), size, &[]);
         }
     }
-    assert_snapshot!("standup_40x12", draw(&states[2], 40, 12).backend());
-    assert_snapshot!("sprint_40x12", draw(&states[0], 40, 12).backend());
+}
+
+#[test]
+fn a_small_standup_page_says_what_it_cannot_show() {
+    let terminal = draw(&standup(), 40, 12);
+    let rows: Vec<String> = screen(&terminal).lines().map(String::from).collect();
+    // Every title keeps a line under it: an item or how many there are.
+    for title in ["In progress", "Moved since"] {
+        let at = rows.iter().position(|r| r.contains(title)).unwrap();
+        let under = rows[at + 1].trim_matches(|c| c == '"' || c == ' ');
+        assert!(
+            under.starts_with("PAY-") || under.starts_with('…'),
+            "{title}: {rows:#?}"
+        );
+    }
+    assert!(rows.iter().any(|r| r.contains("… 3 items")), "{rows:#?}");
+    assert!(
+        rows.iter().any(|r| r.contains("… no room for Deployments")),
+        "{rows:#?}"
+    );
+    assert!(rows[11].contains("q quit"), "{rows:#?}");
+    assert_snapshot!("standup_40x12", terminal.backend());
+}
+
+#[test]
+fn a_small_sprint_screen() {
+    let terminal = draw(&sprint_screen(), 40, 12);
+    let text = screen(&terminal);
+    assert!(text.contains("q quit"), "{text}");
+    assert_snapshot!("sprint_40x12", terminal.backend());
 }
 
 #[test]

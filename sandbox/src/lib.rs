@@ -15,7 +15,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tower::ServiceExt;
 
-/// The scrum board the demo serves (the only one).
+/// The scrum board the demo serves (the one of its 65 boards that has issues).
 pub const DEMO_BOARD_ID: u64 = jira::catalog::DEMO_BOARD;
 
 /// The GitHub side's repositories: the storefront deploys (staging, production), search only

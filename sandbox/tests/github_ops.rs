@@ -19,5 +19,7 @@ mod reads;
 mod reviews;
 #[path = "github_ops/support.rs"]
 mod support;
+#[path = "github_ops/user_repos.rs"]
+mod user_repos;
 #[path = "github_ops/writes.rs"]
 mod writes;

@@ -2,6 +2,8 @@
 
 #[path = "jira/board.rs"]
 mod board;
+#[path = "jira/boards.rs"]
+mod boards;
 #[path = "jira/client.rs"]
 mod client;
 #[path = "jira/search.rs"]

@@ -1,6 +1,8 @@
 //! The UI loop and its pure core: `update(state, msg, now) -> effects`.
 
 pub mod action;
+mod browser;
+pub mod connect;
 pub mod deploy;
 pub mod keymap;
 mod moves;
@@ -12,6 +14,7 @@ pub mod run;
 pub mod sprint;
 
 pub mod state;
+pub mod terminal;
 pub mod update;
 
 pub use action::Action;

@@ -1,9 +1,13 @@
 //! The UI loop: one `select!` over keys, sync events, signals and the one timer the state
-//! asks for. It draws only when something changed, at most ~60 times a second.
+//! asks for. It draws only when something changed, at most ~60 times a second. Before the
+//! providers are connected (tokens read), `wait` shows the app and answers only quit,
+//! resize, suspend and signals.
 
+use super::Action;
 use super::keymap::Keymap;
 use super::msg::{Effect, Msg};
 use super::state::State;
+use super::terminal::{self, Asked, Signals};
 use super::update::{init, update};
 use crate::sync::{Engine, SyncEvent};
 use crate::ui::{self, Theme};
@@ -11,35 +15,76 @@ use chrono::Utc;
 use crossterm::event::{Event, EventStream, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use futures::StreamExt;
 use ratatui::DefaultTerminal;
-use std::process::Stdio;
 use std::time::Duration;
-use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::time::Instant;
 
 const FRAME: Duration = Duration::from_millis(16);
 
+/// How the screen looks and what keys mean.
 pub struct Deps {
-    pub engine: Engine,
-    pub events: UnboundedReceiver<SyncEvent>,
     pub keymap: Keymap,
     pub theme: Theme,
+}
+
+/// The sync engine, once the providers are connected.
+pub struct Link {
+    pub engine: Engine,
+    pub events: UnboundedReceiver<SyncEvent>,
+}
+
+/// Shows `state` until `connecting` is done (its status bar says what is awaited), answering
+/// only quit, resize, suspend and signals; `None` when the user left first.
+pub async fn wait<T>(
+    terminal: &mut DefaultTerminal,
+    state: &mut State,
+    deps: &Deps,
+    connecting: impl Future<Output = T>,
+) -> std::io::Result<Option<T>> {
+    let mut keys = EventStream::new();
+    let mut signals = Signals::new()?;
+    tokio::pin!(connecting);
+    loop {
+        if state.dirty {
+            terminal
+                .draw(|frame| ui::render(frame, state, &deps.theme, &deps.keymap, Utc::now()))?;
+            state.dirty = false;
+        }
+        tokio::select! {
+            done = &mut connecting => return Ok(Some(done)),
+            event = keys.next() => match event {
+                Some(Ok(event)) if is_suspend(&event) => redraw_after(terminal::suspend(terminal), terminal, state)?,
+                Some(Ok(Event::Resize(width, height))) => {
+                    state.viewport = (width, height);
+                    state.dirty = true;
+                }
+                Some(Ok(event)) => {
+                    if translate(&event, state, &deps.keymap) == Some(Msg::Action(Action::Quit)) {
+                        return Ok(None);
+                    }
+                }
+                Some(Err(e)) => return Err(e),
+                None => return Ok(None),
+            },
+            asked = signals.next() => match asked {
+                Asked::Leave => return Ok(None),
+                Asked::Suspend => redraw_after(terminal::suspend(terminal), terminal, state)?,
+                Asked::Resume => redraw_after(terminal::resume(terminal), terminal, state)?,
+            },
+        }
+    }
 }
 
 pub async fn run(
     terminal: &mut DefaultTerminal,
     mut state: State,
-    deps: Deps,
+    deps: &Deps,
+    link: Link,
 ) -> std::io::Result<()> {
-    let Deps {
-        engine,
-        mut events,
-        keymap,
-        theme,
-    } = deps;
+    let Link { engine, mut events } = link;
+    let Deps { keymap, theme } = deps;
     let mut keys = EventStream::new();
-    let mut term = signal(SignalKind::terminate())?;
-    let mut hangup = signal(SignalKind::hangup())?;
+    let mut signals = Signals::new()?;
     let size = terminal.size()?;
     state.viewport = (size.width, size.height);
     let mut last_draw: Option<Instant> = None;
@@ -50,26 +95,40 @@ pub async fn run(
     }
     loop {
         if state.dirty && last_draw.is_none_or(|t| t.elapsed() >= FRAME) {
-            terminal.draw(|frame| ui::render(frame, &state, &theme, &keymap, Utc::now()))?;
+            terminal.draw(|frame| ui::render(frame, &state, theme, keymap, Utc::now()))?;
             state.dirty = false;
             last_draw = Some(Instant::now());
         }
         let frame_due = last_draw.map(|t| t + FRAME).filter(|_| state.dirty);
-        let refresh_due = state.next_deadline().map(|at| {
+        // Checked: a deadline too far to represent is never, not a panic.
+        let refresh_due = state.next_deadline().and_then(|at| {
             let wait = (at - Utc::now()).to_std().unwrap_or_default();
-            Instant::now() + wait
+            Instant::now().checked_add(wait)
         });
         let msg = tokio::select! {
             event = keys.next() => match event {
-                Some(Ok(event)) => translate(&event, &state, &keymap),
+                Some(Ok(event)) if is_suspend(&event) => {
+                    redraw_after(terminal::suspend(terminal), terminal, &mut state)?;
+                    Some(resized(terminal)?)
+                }
+                Some(Ok(event)) => translate(&event, &state, keymap),
                 Some(Err(e)) => return Err(e),
                 None => return Ok(()),
             },
             Some(event) = events.recv() => Some(Msg::Sync(event)),
             _ = sleep_until(refresh_due) => Some(Msg::Tick),
             _ = sleep_until(frame_due) => None,
-            _ = term.recv() => return Ok(()),
-            _ = hangup.recv() => return Ok(()),
+            asked = signals.next() => match asked {
+                Asked::Leave => return Ok(()),
+                Asked::Suspend => {
+                    redraw_after(terminal::suspend(terminal), terminal, &mut state)?;
+                    Some(resized(terminal)?)
+                }
+                Asked::Resume => {
+                    redraw_after(terminal::resume(terminal), terminal, &mut state)?;
+                    Some(resized(terminal)?)
+                }
+            },
         };
         let Some(msg) = msg else { continue };
         if apply(&mut state, msg, &engine) {
@@ -82,6 +141,36 @@ pub async fn run(
             }
         }
     }
+}
+
+/// Ctrl-Z: with raw mode on, the terminal sends it as a key rather than stopping the app.
+fn is_suspend(event: &Event) -> bool {
+    matches!(event, Event::Key(key)
+        if key.kind == KeyEventKind::Press
+            && key.code == KeyCode::Char('z')
+            && key.modifiers.contains(KeyModifiers::CONTROL))
+}
+
+/// After a suspend or resume the screen was cleared: everything is owed a redraw.
+fn redraw_after(
+    done: std::io::Result<()>,
+    terminal: &mut DefaultTerminal,
+    state: &mut State,
+) -> std::io::Result<()> {
+    done?;
+    let size = terminal.size()?;
+    state.viewport = (size.width, size.height);
+    state.dirty = true;
+    Ok(())
+}
+
+/// The terminal may have been resized while the app was stopped.
+fn resized(terminal: &DefaultTerminal) -> std::io::Result<Msg> {
+    let size = terminal.size()?;
+    Ok(Msg::Resize {
+        width: size.width,
+        height: size.height,
+    })
 }
 
 /// Runs `update` and carries out its effects; true when the app should quit.
@@ -108,50 +197,12 @@ fn dispatch(effect: Effect, engine: &Engine, state: &mut State) -> bool {
             false
         }
         Effect::OpenUrl(url) => {
-            state.pipelines.note = Some(open_url(&url));
+            state.pipelines.note = Some(super::browser::open_url(&url));
             state.dirty = true;
             false
         }
         Effect::Quit => true,
     }
-}
-
-/// Starts a browser where one can show, detached from the terminal; else returns the URL for
-/// the status bar.
-fn open_url(url: &str) -> String {
-    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-    let Some(opener) = browser(url, set) else {
-        return format!("Run page: {url}");
-    };
-    let started = tokio::process::Command::new(opener)
-        .arg(url)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .process_group(0)
-        .spawn();
-    match started {
-        // Dropped, not awaited: tokio reaps it when it exits.
-        Ok(_) => format!("Opened {url}"),
-        Err(e) => format!("Could not start {opener} ({e}); run page: {url}"),
-    }
-}
-
-/// The program that opens `url`, when a browser can show here: not over SSH, with a display
-/// (macOS always has one), and only for web addresses, so a URL from the server never becomes
-/// an option or a local file. `set` says whether an environment variable is set.
-fn browser(url: &str, set: impl Fn(&str) -> bool) -> Option<&'static str> {
-    let remote = set("SSH_CONNECTION") || set("SSH_TTY");
-    let display = cfg!(target_os = "macos") || set("DISPLAY") || set("WAYLAND_DISPLAY");
-    let web = url.starts_with("https://") || url.starts_with("http://");
-    if remote || !display || !web {
-        return None;
-    }
-    Some(if cfg!(target_os = "macos") {
-        "open"
-    } else {
-        "xdg-open"
-    })
 }
 
 async fn sleep_until(at: Option<Instant>) {
@@ -183,27 +234,4 @@ fn translate_key(key: &KeyEvent, state: &State, keymap: &Keymap) -> Option<Msg> 
         }
     }
     keymap.action(key, state.key_context()).map(Msg::Action)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::browser;
-
-    fn env(vars: &'static [&'static str]) -> impl Fn(&str) -> bool {
-        move |name| vars.contains(&name)
-    }
-
-    #[test]
-    fn a_browser_opens_only_on_a_local_display_and_for_web_addresses() {
-        let url = "https://ci.example/runs/r-2";
-        if !cfg!(target_os = "macos") {
-            assert_eq!(browser(url, env(&["DISPLAY"])), Some("xdg-open"));
-            assert_eq!(browser(url, env(&["WAYLAND_DISPLAY"])), Some("xdg-open"));
-            assert_eq!(browser(url, env(&[])), None, "no display");
-        }
-        assert_eq!(browser(url, env(&["DISPLAY", "SSH_CONNECTION"])), None);
-        assert_eq!(browser(url, env(&["DISPLAY", "SSH_TTY"])), None);
-        assert_eq!(browser("file:///etc/passwd", env(&["DISPLAY"])), None);
-        assert_eq!(browser("--help", env(&["DISPLAY"])), None);
-    }
 }

@@ -4,7 +4,7 @@ use super::pipelines::{PipelinesView, RunConfirm};
 use super::rate::RateView;
 use super::sprint::SprintView;
 use crate::config::WipPolicy;
-use crate::domain::{Board, Column, Issue, IssueKey, Person, StatusId};
+use crate::domain::{Arrival, Board, Column, Issue, IssueKey, Person, StatusId};
 use chrono::{DateTime, FixedOffset, Offset, Utc};
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -59,6 +59,8 @@ pub struct SyncStatus {
     pub last_error: Option<String>,
     /// Transient note for the status bar ("moved PAY-12 to Review").
     pub note: Option<String>,
+    /// While a first load shows its early pages: how far it has come.
+    pub arriving: Option<Arrival>,
 }
 
 #[derive(Clone, Debug)]
@@ -118,6 +120,7 @@ impl State {
                 last_synced: None,
                 last_error: None,
                 note: None,
+                arriving: None,
             },
             rate: RateView::default(),
             local_offset: Utc.fix(),

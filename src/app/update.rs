@@ -5,7 +5,7 @@ use super::msg::{Effect, Msg};
 use super::state::{Popup, Screen, State};
 use super::{deploy, moves, nav, pipelines, sprint};
 use crate::sync::{Request, SyncEvent};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 
 /// The first effects: load what is configured and learn who "me" is.
 pub fn init(state: &mut State) -> Vec<Effect> {
@@ -237,7 +237,10 @@ fn on_tick(state: &mut State, now: DateTime<Utc>) -> Vec<Effect> {
 /// The next refresh is due one period after the last fetch of anything finished.
 fn schedule(state: &mut State, now: DateTime<Utc>) {
     if !state.syncing() {
-        state.next_refresh = Some(now + state.refresh_every);
+        // Checked: a period that overflows the calendar means no refresh, not a panic.
+        state.next_refresh = TimeDelta::from_std(state.refresh_every)
+            .ok()
+            .and_then(|every| now.checked_add_signed(every));
     }
 }
 
@@ -247,9 +250,21 @@ fn on_sync(state: &mut State, event: SyncEvent, now: DateTime<Utc>) -> Vec<Effec
             state.sync.running = true;
             Vec::new()
         }
+        SyncEvent::BoardArriving { board, arrival } => {
+            // Only a first load shows pages early: a refresh keeps the whole board it has.
+            if state.board.is_none() || state.sync.arriving.is_some() {
+                let key = nav::selected_key(state);
+                state.board = Some(board);
+                state.sync.arriving = Some(arrival);
+                moves::reapply_pending(state);
+                nav::reselect(state, key.as_ref());
+            }
+            Vec::new()
+        }
         SyncEvent::BoardLoaded { board, at } => {
             let key = nav::selected_key(state);
             state.board = Some(board);
+            state.sync.arriving = None;
             moves::reapply_pending(state);
             state.sync.running = false;
             state.sync.last_synced = Some(at);
@@ -268,6 +283,10 @@ fn on_sync(state: &mut State, event: SyncEvent, now: DateTime<Utc>) -> Vec<Effec
         }
         SyncEvent::SyncFailed { error } => {
             state.sync.running = false;
+            // Half a board would pass for the whole one: without its last pages, show none.
+            if state.sync.arriving.take().is_some() {
+                state.board = None;
+            }
             state.sync.last_error = Some(error);
             Vec::new()
         }

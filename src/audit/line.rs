@@ -1,6 +1,6 @@
 //! The on-disk shape: one JSON object per line, `"event": "started"` or `"event": "outcome"`.
 
-use super::{AuditAction, AuditEntry, AuditOutcome, AuditRecord, AuditResult};
+use super::record::{AuditAction, AuditEntry, AuditOutcome, AuditRecord, AuditResult};
 use crate::domain::deploy::{DeploymentId, IdempotencyKey};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

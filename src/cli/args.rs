@@ -112,6 +112,22 @@ pub enum Command {
         #[arg(long, default_value_t = 0)]
         port: u16,
     },
+    /// Check the config and every source it names (token, proxy, DNS, TCP, TLS, sign-in,
+    /// scopes, board, clock) and the audit log, a line each with the fix (exit 0 all pass, 1
+    /// any fails, 2 the config cannot be read)
+    Doctor {
+        #[arg(long, value_enum, default_value_t = Format::Plain)]
+        format: Format,
+    },
+    /// Set up a first config interactively: pick the systems, where each token comes from,
+    /// the board and repositories; writes a commented file (never a token) where shipdeck
+    /// looks (--config, $SHIPDECK_CONFIG, else the XDG config dir) and loads the board once
+    /// (exit 0 written, 1 refused or stopped, 2 no terminal)
+    Init {
+        /// Replace a config file that already exists
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -202,6 +218,10 @@ pub struct ActArgs {
     /// Exit once the backend accepts, without waiting for the deployment to finish
     #[arg(long)]
     pub no_wait: bool,
+    /// Stop waiting for the deployment to finish after this long (90s, 30m, 1h) and exit 1,
+    /// saying what it still waits for (reviewers, say); the deployment goes on
+    #[arg(long, value_name = "DURATION", value_parser = humantime::parse_duration, conflicts_with = "no_wait")]
+    pub timeout: Option<std::time::Duration>,
     /// The deploy backend's name, when several have the service
     #[arg(long, value_name = "NAME")]
     pub backend: Option<String>,

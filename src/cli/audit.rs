@@ -1,6 +1,6 @@
 //! `shipdeck audit`: the merged audit records as an aligned table or JSON.
 
-use crate::audit::{AuditLog, AuditRecord};
+use crate::audit::{AuditLog, AuditRecord, Damage};
 use crate::cli::Format;
 use crate::cli::table::aligned;
 use crate::domain::text::sanitize;
@@ -12,6 +12,14 @@ use std::process::ExitCode;
 #[derive(Serialize)]
 struct Doc<'a> {
     records: Vec<RecordOut<'a>>,
+    /// Lines that are not records (a torn write, a hand edit), read past.
+    damaged: Vec<DamageOut>,
+}
+
+#[derive(Serialize)]
+struct DamageOut {
+    line: usize,
+    problem: String,
 }
 
 #[derive(Serialize)]
@@ -49,28 +57,34 @@ pub fn print_audit(
         eprintln!("shipdeck: no directory for the audit log (set $XDG_STATE_HOME or $HOME)");
         return ExitCode::from(1);
     };
-    let records = match log.read(since) {
-        Ok(records) => records,
+    let read = match log.read(since) {
+        Ok(read) => read,
         Err(e) => {
             eprintln!("shipdeck: {e}");
             return ExitCode::from(1);
         }
     };
+    // Said on stderr so the table or JSON on stdout stays whole; everything else is shown.
+    for damage in &read.damaged {
+        let text = format!("{}, {damage}; skipped", log.path().display());
+        eprintln!("shipdeck: {}", sanitize(&text, false));
+    }
+    let records = &read.records;
     let text = match format {
-        Format::Json => json(&records) + "\n",
+        Format::Json => json(records, &read.damaged) + "\n",
         Format::Plain if records.is_empty() => {
             format!(
                 "no promotes, rollbacks, cancels, reviews or run controls recorded in {}\n",
                 log.path().display()
             )
         }
-        Format::Plain => plain(&records),
+        Format::Plain => plain(records),
     };
     let _ = std::io::stdout().write_all(text.as_bytes());
     ExitCode::SUCCESS
 }
 
-fn json(records: &[AuditRecord]) -> String {
+fn json(records: &[AuditRecord], damaged: &[Damage]) -> String {
     let records = records
         .iter()
         .map(|r| {
@@ -101,7 +115,15 @@ fn json(records: &[AuditRecord]) -> String {
             }
         })
         .collect();
-    serde_json::to_string_pretty(&Doc { records }).expect("plain data serialises")
+    let damaged = damaged
+        .iter()
+        .map(|d| DamageOut {
+            line: d.line,
+            problem: d.problem.clone(),
+        })
+        .collect();
+    let doc = Doc { records, damaged };
+    serde_json::to_string_pretty(&doc).expect("plain data serialises")
 }
 
 const HEADER: [&str; 10] = [

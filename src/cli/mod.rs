@@ -5,7 +5,9 @@ mod args;
 mod audit;
 mod board;
 mod deploy;
+mod doctor;
 mod generate;
+pub mod init;
 mod outcome;
 mod pipelines;
 mod sandbox;
@@ -35,13 +37,11 @@ pub async fn run(cli: Cli) -> ExitCode {
 async fn dispatch(command: Option<Command>, global: &Global) -> Result<ExitCode, SetupError> {
     let open = || setup::open(global);
     Ok(match command {
-        None => tui::interactive(open().await?, global, Screen::Board).await,
-        Some(Command::Standup) => {
-            let session = open().await?;
-            session.tracker("standup")?;
-            tui::interactive(session, global, Screen::Standup).await
-        }
+        None => tui::interactive(global, Screen::Board).await?,
+        Some(Command::Standup) => tui::interactive(global, Screen::Standup).await?,
         Some(Command::Sandbox { port }) => sandbox::serve(port).await,
+        Some(Command::Doctor { format }) => doctor::run(global, format).await,
+        Some(Command::Init { force }) => init::init(global, force).await,
         Some(Command::Completions { shell }) => {
             generate::completions(shell, &mut std::io::stdout())
         }

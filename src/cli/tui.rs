@@ -1,16 +1,19 @@
-//! The full-screen app: builds the state from the session, starts the sync engine and runs the
-//! loop until the user leaves.
+//! The full-screen app: refuses where it cannot show, builds the state from the config, shows
+//! it at once while the tokens are read, then starts the sync engine and runs the loop until
+//! the user leaves.
 
 use super::fail;
 use crate::app::deploy::BackendView;
 use crate::app::keymap::Keymap;
-use crate::app::pipelines::{self, PipelinesView, RunsBackend};
-use crate::app::run::{Deps, run};
+use crate::app::connect;
+use crate::app::pipelines::{self, RunsBackend};
+use crate::app::run::{Deps, Link, run, wait};
 use crate::app::sprint::SprintView;
-use crate::app::{Screen, State};
+use crate::app::{Screen, State, terminal};
 use crate::audit::AuditLog;
 use crate::cli::Global;
-use crate::setup::Session;
+use crate::config::Config;
+use crate::setup::{self, Pending, Session, SetupError};
 use crate::sync;
 use crate::ui::Theme;
 use std::process::ExitCode;
@@ -18,41 +21,105 @@ use std::sync::Arc;
 use std::time::Duration;
 
 /// The app, opened on `screen`; standup mode is always read-only (it is for a shared screen).
-pub async fn interactive(session: Session, global: &Global, screen: Screen) -> ExitCode {
-    let ui = &session.config.ui;
+pub async fn interactive(global: &Global, screen: Screen) -> Result<ExitCode, SetupError> {
+    if let Some(why) = terminal::check() {
+        eprintln!("shipdeck: {why}");
+        return Ok(ExitCode::from(2));
+    }
+    let pending = setup::load(global)?;
+    if screen == Screen::Standup && !pending.has_tracker() {
+        return Err(SetupError::Missing {
+            what: "standup".into(),
+            table: "[jira] or [[github]]".into(),
+        });
+    }
+    let config = pending.config();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = match Theme::load(global.theme.as_deref().unwrap_or(&ui.theme), no_color) {
+    let theme = match Theme::load(
+        global.theme.as_deref().unwrap_or(&config.ui.theme),
+        no_color,
+    ) {
         Ok(theme) => theme,
-        Err(e) => return fail(&e.to_string()),
+        Err(e) => return Ok(fail(&e.to_string())),
     };
-    let keymap = match Keymap::new(&session.config.keys) {
+    let keymap = match Keymap::new(&config.keys) {
         Ok(keymap) => keymap,
-        Err(e) => return fail(&e.to_string()),
+        Err(e) => return Ok(fail(&e.to_string())),
     };
+    let mut state = first_state(&config, &pending, global, screen);
+    // Installed first so that the terminal is restored before its report.
+    let _ = color_eyre::install();
+    let mut terminal = match terminal::enter() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            terminal::leave();
+            return Ok(fail(&format!("cannot set up the terminal: {e}")));
+        }
+    };
+    let size = terminal.size().unwrap_or_default();
+    state.viewport = (size.width, size.height);
+    let deps = Deps { keymap, theme };
+    let result = match wait(&mut terminal, &mut state, &deps, pending.connect()).await {
+        Ok(Some(Ok(session))) => {
+            let link = connected(&mut state, &session);
+            let result = run(&mut terminal, state, &deps, link).await;
+            drop(session);
+            result
+        }
+        Ok(Some(Err(e))) => {
+            terminal::leave();
+            return Err(e);
+        }
+        Ok(None) => Ok(()),
+        Err(e) => Err(e),
+    };
+    terminal::leave();
+    match result {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => Ok(fail(&format!("terminal error: {e}"))),
+    }
+}
+
+/// What the first frame knows before any token is read: the config, and what is awaited.
+fn first_state(config: &Config, pending: &Pending, global: &Global, screen: Screen) -> State {
+    let ui = &config.ui;
     let mut state = State::new(ui.wip_policy, Duration::from_secs(ui.refresh_seconds));
-    state.has_tracker = session.tracker.is_some();
-    state.banner = session.banner.clone();
+    state.has_tracker = pending.has_tracker();
     state.read_only = global.read_only || ui.read_only || screen == Screen::Standup;
     state.local_offset = chrono::Offset::fix(chrono::Local::now().offset());
     state.screen = screen;
-    state.sprint = SprintView::new(
-        session.config.sprint.rules(),
-        session.config.standup.clone(),
-    );
-    state.deploy.backends = session
+    state.sprint = SprintView::new(config.sprint.rules(), config.standup.clone());
+    let waiting = pending.token_commands();
+    if !waiting.is_empty() {
+        state.sync.running = true;
+        state.sync.note = Some(format!("waiting for its token: {}", waiting.join("; ")));
+    } else {
+        state.sync.note = crate::logging::problem().map(String::from);
+    }
+    state
+}
+
+/// The session's backends into the state, and the sync engine started over its providers.
+fn connected(state: &mut State, session: &Session) -> Link {
+    state.sync.running = false;
+    state.sync.note = crate::logging::problem().map(String::from);
+    state.has_tracker = session.tracker.is_some();
+    state.banner = session.banner.clone();
+    state.dirty = true;
+    let backends = session
         .deploys
         .iter()
-        .map(|handle| BackendView {
-            deploys_refused: handle.backend.deploys_refused(),
-            ..BackendView::new(handle.name.clone(), handle.read_only)
+        .map(|handle| connect::Backend {
+            deploys: BackendView {
+                deploys_refused: handle.backend.deploys_refused(),
+                ..BackendView::new(handle.name.clone(), handle.read_only)
+            },
+            runs: RunsBackend::of(handle.name.clone(), handle.ci.as_deref()),
         })
         .collect();
-    state.pipelines = PipelinesView::new(
-        session
-            .deploys
-            .iter()
-            .map(|handle| RunsBackend::of(handle.name.clone(), handle.ci.as_deref()))
-            .collect(),
+    connect::backends(
+        state,
+        backends,
         session.config.logs.clone(),
         pipelines::default_save_dir(),
     );
@@ -69,32 +136,5 @@ pub async fn interactive(session: Session, global: &Global, screen: Screen) -> E
         audit: AuditLog::default_path().map(|path| Arc::new(AuditLog::at(path))),
         budgets: session.budgets.clone(),
     });
-    // Installed first so that ratatui's hook (restore the terminal) runs before its report.
-    let _ = color_eyre::install();
-    let mut terminal = match ratatui::try_init() {
-        Ok(terminal) => terminal,
-        Err(e) => {
-            ratatui::restore();
-            return fail(&format!(
-                "cannot set up the terminal (is this a terminal?): {e}"
-            ));
-        }
-    };
-    let result = run(
-        &mut terminal,
-        state,
-        Deps {
-            engine,
-            events,
-            keymap,
-            theme,
-        },
-    )
-    .await;
-    ratatui::restore();
-    drop(session);
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(&format!("terminal error: {e}")),
-    }
+    Link { engine, events }
 }

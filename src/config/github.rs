@@ -1,5 +1,6 @@
 //! `[[github]]`: one table per GitHub host and set of repositories.
 
+use super::range::{map_within, within};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -25,7 +26,7 @@ pub struct GithubConfig {
     /// A Projects v2 board: its Status options are the columns.
     pub project: Option<ProjectRef>,
     /// WIP max per column name: GitHub has none, shipdeck enforces these.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "map_within::<_, 0, 999>")]
     pub wip: BTreeMap<String, u32>,
     /// Without `project`: columns of open issues picked by label. Default: Open / In
     /// progress (assigned) / Closed recently.
@@ -46,6 +47,8 @@ pub struct GithubConfig {
     /// Hide every action that changes anything for this table.
     #[serde(default)]
     pub read_only: bool,
+    /// As `[jira] ca_file`.
+    pub ca_file: Option<super::CaFile>,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -53,6 +56,8 @@ pub struct GithubConfig {
 pub struct ProjectRef {
     /// The organisation or user login that owns the project.
     pub owner: String,
+    /// GraphQL's `Int` is 32 bits.
+    #[serde(deserialize_with = "within::<_, _, 1, 2_147_483_647>")]
     pub number: u64,
 }
 
@@ -68,6 +73,16 @@ pub struct LabelColumn {
     pub closed: bool,
 }
 
+/// GraphQL beside a REST base: `{api_url}/graphql`, or `https://HOST/api/graphql` for a
+/// GitHub Enterprise Server's `https://HOST/api/v3`.
+pub fn graphql_beside(api_url: &str) -> String {
+    let api = api_url.trim_end_matches('/');
+    match api.strip_suffix("/api/v3") {
+        Some(host) => format!("{host}/api/graphql"),
+        None => format!("{api}/graphql"),
+    }
+}
+
 fn default_api_url() -> String {
     DEFAULT_API_URL.into()
 }
@@ -75,13 +90,9 @@ fn default_api_url() -> String {
 impl GithubConfig {
     /// Where GraphQL lives for this host (see `graphql_url`).
     pub fn graphql_endpoint(&self) -> String {
-        if let Some(url) = &self.graphql_url {
-            return url.trim_end_matches('/').to_string();
-        }
-        let api = self.api_url.trim_end_matches('/');
-        match api.strip_suffix("/api/v3") {
-            Some(host) => format!("{host}/api/graphql"),
-            None => format!("{api}/graphql"),
+        match &self.graphql_url {
+            Some(url) => url.trim_end_matches('/').to_string(),
+            None => graphql_beside(&self.api_url),
         }
     }
 
@@ -134,6 +145,7 @@ mod tests {
             workflow_ref: None,
             protected: Vec::new(),
             read_only: false,
+            ca_file: None,
         }
     }
 

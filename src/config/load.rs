@@ -33,10 +33,7 @@ pub fn discover(flag: Option<&Path>, env: Option<&str>, demo: bool) -> Result<So
     if demo {
         return Ok(Source::Demo);
     }
-    let explicit = flag
-        .map(Path::to_path_buf)
-        .or_else(|| env.filter(|e| !e.is_empty()).map(PathBuf::from));
-    if let Some(path) = explicit {
+    if let Some(path) = explicit(flag, env) {
         if !path.is_file() {
             return Err(ConfigError::Read {
                 path: path.display().to_string(),
@@ -45,10 +42,24 @@ pub fn discover(flag: Option<&Path>, env: Option<&str>, demo: bool) -> Result<So
         }
         return Ok(Source::File(path));
     }
-    let default = directories::ProjectDirs::from("", "", "shipdeck")
-        .map(|d| d.config_dir().join("config.toml"))
-        .filter(|p| p.is_file());
+    let default = default_path().filter(|p| p.is_file());
     Ok(default.map_or(Source::Demo, Source::File))
+}
+
+/// Where `discover` looks, whether the file exists or not (where `shipdeck init` writes):
+/// `--config PATH`, else `$SHIPDECK_CONFIG`, else the XDG default; `None` without a home.
+pub fn config_path(flag: Option<&Path>, env: Option<&str>) -> Option<PathBuf> {
+    explicit(flag, env).or_else(default_path)
+}
+
+fn explicit(flag: Option<&Path>, env: Option<&str>) -> Option<PathBuf> {
+    flag.map(Path::to_path_buf)
+        .or_else(|| env.filter(|e| !e.is_empty()).map(PathBuf::from))
+}
+
+/// `<XDG config>/shipdeck/config.toml`.
+fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "shipdeck").map(|d| d.config_dir().join("config.toml"))
 }
 
 pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
@@ -56,7 +67,11 @@ pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
         path: path.display().to_string(),
         reason: e.to_string(),
     })?;
-    parse(&text, &path.display().to_string())
+    let shown = path.display().to_string();
+    let mut config = parse(&text, &shown)?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    super::ca::resolve(&mut config, dir, &text, &shown)?;
+    Ok(config)
 }
 
 /// Parses and checks a config text; `path` is only used in messages.
@@ -91,7 +106,7 @@ fn invalid(text: &str, path: &str, key: &str, e: &toml::de::Error) -> ConfigErro
     }
 }
 
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(super) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
@@ -99,14 +114,9 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 fn check(config: &Config) -> Result<(), String> {
-    if config.ui.refresh_seconds == 0 {
-        return Err("ui.refresh_seconds must be at least 1".into());
-    }
+    // Numbers are range-checked as they are read (see `range`).
     if config.sprint.working_days.is_empty() {
         return Err("sprint.working_days must name at least one day".into());
-    }
-    if config.standup.seconds_per_person == 0 {
-        return Err("standup.seconds_per_person must be at least 1".into());
     }
     for table in &config.github {
         table.check()?;

@@ -1,3 +1,5 @@
+use super::CaFile;
+use super::range::within;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -29,9 +31,13 @@ pub struct Config {
 #[serde(deny_unknown_fields, default)]
 pub struct UiConfig {
     pub theme: String,
+    #[serde(deserialize_with = "within::<_, _, 5, 86_400>")]
     pub refresh_seconds: u64,
     pub wip_policy: WipPolicy,
     pub read_only: bool,
+    /// How long a `token_cmd` may run before it is stopped and its source reported.
+    #[serde(deserialize_with = "within::<_, _, 1, 300>")]
+    pub token_cmd_timeout_seconds: u64,
 }
 
 impl Default for UiConfig {
@@ -41,6 +47,7 @@ impl Default for UiConfig {
             refresh_seconds: 60,
             wip_policy: WipPolicy::Warn,
             read_only: false,
+            token_cmd_timeout_seconds: 10,
         }
     }
 }
@@ -59,6 +66,8 @@ pub enum WipPolicy {
 #[serde(deny_unknown_fields)]
 pub struct JiraConfig {
     pub url: String,
+    /// Jira ids are Java longs.
+    #[serde(deserialize_with = "within::<_, _, 1, 9_223_372_036_854_775_807>")]
     pub board: u64,
     #[serde(default)]
     pub auth: JiraAuth,
@@ -67,6 +76,9 @@ pub struct JiraConfig {
     pub token_cmd: Option<String>,
     pub jql: Option<String>,
     pub scope: Option<JiraScope>,
+    /// PEM certificate authorities trusted for this server on top of the system's (a
+    /// company CA); relative to the config file's directory.
+    pub ca_file: Option<CaFile>,
 }
 
 #[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
@@ -105,6 +117,8 @@ pub struct DeployConfig {
     /// Hide promote, rollback and cancel for this backend.
     #[serde(default)]
     pub read_only: bool,
+    /// As `[jira] ca_file`.
+    pub ca_file: Option<CaFile>,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
@@ -118,6 +132,7 @@ pub enum DeployBackendKind {
 #[serde(deny_unknown_fields, default)]
 pub struct LogsConfig {
     /// Lines the log viewer keeps in memory; older ones are dropped (`s` still saves all).
+    #[serde(deserialize_with = "within::<_, _, 100, 5_000_000>")]
     pub max_lines: usize,
     /// Case-sensitive substrings that mark an error line for `e` / `E`.
     pub error_patterns: Vec<String>,
@@ -140,6 +155,7 @@ pub struct SprintConfig {
     /// Days that count for "days left", the burndown and card ages.
     pub working_days: Vec<DayName>,
     /// Cards in progress for more than this many working days are shown as at risk.
+    #[serde(deserialize_with = "within::<_, _, 1, 365>")]
     pub aging_days: u32,
 }
 
@@ -201,6 +217,7 @@ impl DayName {
 #[serde(deny_unknown_fields, default)]
 pub struct StandupConfig {
     /// How long each person's page shows before the next one.
+    #[serde(deserialize_with = "within::<_, _, 5, 3_600>")]
     pub seconds_per_person: u64,
     pub order: StandupOrder,
     /// Display names (or Jira account ids / usernames) in speaking order, for `order = "config"`.

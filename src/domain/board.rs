@@ -79,6 +79,60 @@ pub struct Board {
     pub issues: Vec<Issue>,
     /// The sprint the cards come from, when the board shows one.
     pub sprint: Option<Sprint>,
+    /// Set when the tracker had more cards than shipdeck loads.
+    pub cut: Option<Cut>,
+}
+
+/// How far a board's first load has come: `loaded` cards of `expected` (when known).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Arrival {
+    pub loaded: usize,
+    pub expected: Option<u64>,
+}
+
+/// A board cut short: `shown` cards of `total` (when the tracker says how many it has).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cut {
+    pub shown: usize,
+    pub total: Option<u64>,
+}
+
+impl Cut {
+    /// "showing 10,000 of 14,200 cards; narrow the board with `jql` in [jira]".
+    pub fn describe(&self) -> String {
+        let of = self
+            .total
+            .map(|t| format!(" of {}", thousands(t)))
+            .unwrap_or_else(|| " of more".into());
+        format!(
+            "showing {}{of} cards; narrow the board with `jql` in [jira]",
+            thousands(self.shown as u64)
+        )
+    }
+}
+
+impl Arrival {
+    /// "loading… 1,600 of 5,000 cards".
+    pub fn describe(&self) -> String {
+        let of = self
+            .expected
+            .map(|t| format!(" of {}", thousands(t)))
+            .unwrap_or_default();
+        format!("loading… {}{of} cards", thousands(self.loaded as u64))
+    }
+}
+
+/// 14200 -> "14,200".
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 impl Board {
@@ -107,5 +161,40 @@ impl Board {
         self.columns
             .iter()
             .position(|c| c.name.eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_and_an_arrival_say_how_many_with_separators() {
+        let cut = Cut {
+            shown: 10_000,
+            total: Some(14_200),
+        };
+        assert_eq!(
+            cut.describe(),
+            "showing 10,000 of 14,200 cards; narrow the board with `jql` in [jira]"
+        );
+        let unknown = Cut {
+            shown: 999,
+            total: None,
+        };
+        assert_eq!(
+            unknown.describe(),
+            "showing 999 of more cards; narrow the board with `jql` in [jira]"
+        );
+        let arrival = Arrival {
+            loaded: 1_600,
+            expected: Some(1_234_567),
+        };
+        assert_eq!(arrival.describe(), "loading… 1,600 of 1,234,567 cards");
+        let nothing = Arrival {
+            loaded: 0,
+            expected: None,
+        };
+        assert_eq!(nothing.describe(), "loading… 0 cards");
     }
 }

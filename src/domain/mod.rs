@@ -8,6 +8,6 @@ pub mod pipeline;
 pub mod sprint;
 pub mod text;
 
-pub use board::{Board, BoardKind, Column, Sprint, SprintState, WipState};
+pub use board::{Arrival, Board, BoardKind, Column, Cut, Sprint, SprintState, WipState};
 pub use budget::RateBudget;
 pub use issue::{Issue, IssueKey, Person, StatusId};

@@ -2,9 +2,13 @@
 //! first; the GitHub and deploy providers reuse it, so nothing here knows about Jira paths.
 
 mod failure;
+mod network;
+pub mod proxy;
 mod segment;
+pub mod tls;
 
 pub use failure::{DEFAULT_RETRY_AFTER, retry_after, server_text};
+pub use network::{CONNECT_TIMEOUT, Network, TOTAL_TIMEOUT, USER_AGENT};
 pub use segment::path_segment;
 
 use super::ProviderError;
@@ -16,9 +20,6 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::time::Duration;
 
-pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-pub const TOTAL_TIMEOUT: Duration = Duration::from_secs(30);
-pub const USER_AGENT: &str = concat!("shipdeck/", env!("CARGO_PKG_VERSION"));
 /// reqwest's total timeout covers the body too; a stream follows a job for as long as it
 /// runs, so only this outer bound applies (the reader bounds the quiet time instead).
 const STREAM_LIFETIME: Duration = Duration::from_secs(24 * 3600);
@@ -45,6 +46,7 @@ pub struct HttpClient {
     auth: Auth,
     token_source: TokenSource,
     timeout: Duration,
+    network: Network,
 }
 
 /// What came back, before any status mapping: for callers that decide on retries themselves.
@@ -57,12 +59,13 @@ pub struct Reply {
 
 impl HttpClient {
     /// `service` names the server in every error ("Jira"); `token_source` is what a 401 tells
-    /// the user to fix.
+    /// the user to fix; `network` is what it trusts and which proxy it goes through.
     pub fn new(
         service: &str,
         base_url: &str,
         auth: Auth,
         token_source: TokenSource,
+        network: &Network,
     ) -> Result<Self, ProviderError> {
         let base = base_url.trim().trim_end_matches('/').to_string();
         // The URL itself is never echoed: it may carry `user:password@`.
@@ -80,7 +83,7 @@ impl HttpClient {
             .filter(|h| !h.is_empty())
             .ok_or_else(|| invalid("it has no host"))?
             .to_string();
-        let http = build(&host, reqwest::redirect::Policy::default())?;
+        let http = build(&host, network, reqwest::redirect::Policy::default())?;
         Ok(Self {
             http,
             base,
@@ -89,13 +92,14 @@ impl HttpClient {
             auth,
             token_source,
             timeout: TOTAL_TIMEOUT,
+            network: network.clone(),
         })
     }
 
     /// Redirects come back as replies instead of being followed: GitHub's log downloads
     /// redirect to storage on another host, which must not see the token.
     pub fn without_redirects(mut self) -> Result<Self, ProviderError> {
-        self.http = build(&self.host, reqwest::redirect::Policy::none())?;
+        self.http = build(&self.host, &self.network, reqwest::redirect::Policy::none())?;
         Ok(self)
     }
 
@@ -327,6 +331,10 @@ impl HttpClient {
     pub fn network(&self, e: &reqwest::Error) -> ProviderError {
         let message = if e.is_timeout() {
             self.no_answer()
+        } else if let Some(why) =
+            tls::find_rustls(std::error::Error::source(e)).and_then(tls::refusal)
+        {
+            format!("TLS: {why}")
         } else if e.is_connect() {
             format!("connection failed: {}", root_cause(e))
         } else {
@@ -346,17 +354,14 @@ impl HttpClient {
 
 fn build(
     host: &str,
+    network: &Network,
     redirect: reqwest::redirect::Policy,
 ) -> Result<reqwest::Client, ProviderError> {
-    reqwest::Client::builder()
-        .connect_timeout(CONNECT_TIMEOUT)
-        .timeout(TOTAL_TIMEOUT)
-        .user_agent(USER_AGENT)
-        .redirect(redirect)
-        .build()
-        .map_err(|e| ProviderError::Network {
+    network
+        .client(redirect)
+        .map_err(|why| ProviderError::Network {
             host: host.to_string(),
-            message: format!("cannot set up the HTTP client: {}", root_cause(&e)),
+            message: format!("cannot set up the HTTP client: {why}"),
         })
 }
 

@@ -16,7 +16,7 @@ use crate::domain::deploy::{
 };
 use crate::domain::pipeline::{LogChunk, Run};
 use crate::domain::sprint::SprintData;
-use crate::domain::{Board, Column, IssueKey, Person, Sprint};
+use crate::domain::{Arrival, Board, Column, IssueKey, Person, Sprint};
 use async_trait::async_trait;
 
 /// Where the cards come from: Jira today, GitHub Projects later.
@@ -24,6 +24,17 @@ use async_trait::async_trait;
 pub trait IssueTracker: Send + Sync {
     /// The board with its columns, WIP limits and the cards it shows.
     async fn load_board(&self) -> Result<Board, ProviderError>;
+
+    /// The board as `load_board` gives it, showing the board so far to `arrived` while its
+    /// pages come in, so a big board's first frame need not wait for its last page. A tracker
+    /// that loads in one answer shows nothing early.
+    async fn load_board_arriving(
+        &self,
+        arrived: &(dyn Fn(Board, Arrival) + Send + Sync),
+    ) -> Result<Board, ProviderError> {
+        let _ = arrived;
+        self.load_board().await
+    }
 
     /// The user the token belongs to ("only mine").
     async fn myself(&self) -> Result<Person, ProviderError>;

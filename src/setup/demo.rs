@@ -9,6 +9,7 @@ use crate::config::{Config, GithubConfig, JiraAuth, ProjectRef, Secret, TokenSou
 use crate::providers::IssueTracker;
 use crate::providers::deploy::{HttpDeploy, HttpDeploySettings};
 use crate::providers::github::{GithubClient, GithubSettings};
+use crate::providers::http::Network;
 use crate::providers::jira::{JiraProvider, JiraSettings};
 use shipdeck_sandbox::{
     DEMO_BOARD_ID, DEMO_DEPLOY_WORKFLOW, DEMO_GITHUB_PROJECT, DEMO_GITHUB_REPOS, DEMO_GITHUB_TOKEN,
@@ -61,6 +62,7 @@ fn jira_tracker(sandbox: &Sandbox) -> Result<Arc<dyn IssueTracker>, SetupError> 
         token_source: TokenSource::Demo,
         jql: None,
         scope: None,
+        network: Network::default(),
     };
     let tracker = JiraProvider::new(settings).map_err(|e| SetupError::Other(e.to_string()))?;
     Ok(Arc::new(tracker))
@@ -75,6 +77,7 @@ fn protocol_backend(sandbox: &Sandbox) -> Result<DeployHandle, SetupError> {
         token_source: TokenSource::Demo,
         services: None,
         protected: Vec::new(),
+        network: Network::default(),
     };
     let backend = HttpDeploy::new(settings)
         .map_err(|e| SetupError::Other(format!("the demo deploy backend: {e}")))?;
@@ -108,6 +111,7 @@ fn github_table(sandbox: &Sandbox) -> GithubConfig {
         workflow_ref: None,
         protected: Vec::new(),
         read_only: false,
+        ca_file: None,
     }
 }
 
@@ -119,6 +123,7 @@ fn github_client(sandbox: &Sandbox) -> Result<Arc<GithubClient>, SetupError> {
         graphql_url: table.graphql_endpoint(),
         token: Secret::new(DEMO_GITHUB_TOKEN),
         token_source: TokenSource::Demo,
+        network: Network::default(),
     };
     let client = GithubClient::new(settings)
         .map_err(|e| SetupError::Other(format!("the demo GitHub client: {e}")))?;

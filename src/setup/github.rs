@@ -1,8 +1,8 @@
 //! `[[github]]` tables, connected: one shared client each, its Actions and Deployments as a
 //! deploy handle, and the first table's issues or project as the board when there is no Jira.
 
-use super::{DeployHandle, SetupError, token_source};
-use crate::config::GithubConfig;
+use super::{DeployHandle, SetupError};
+use crate::config::{GithubConfig, Secret, TokenSource};
 use crate::domain::RateBudget;
 use crate::providers::IssueTracker;
 use crate::providers::github::actions::GithubActions;
@@ -20,20 +20,22 @@ pub struct GithubParts {
     pub budget: watch::Receiver<Option<RateBudget>>,
 }
 
-/// Connects `table`; the tracker is built only when `board` asks for it.
+/// Connects `table` with its token; the tracker is built only when `board` asks for it.
 pub fn connect(
     table: &GithubConfig,
     display: &str,
     board: bool,
+    token: Secret,
+    token_source: TokenSource,
 ) -> Result<GithubParts, SetupError> {
     let where_ = format!("{display}: [[github]] {:?}", table.name);
-    let source = token_source(&table.token_env, &table.token_cmd, &where_)?;
     let settings = GithubSettings {
         name: table.name.clone(),
         api_url: table.api_url.clone(),
         graphql_url: table.graphql_endpoint(),
-        token: source.read()?,
-        token_source: source,
+        token,
+        token_source,
+        network: super::network::for_table(table.ca_file.as_ref(), &where_)?,
     };
     let client =
         GithubClient::new(settings).map_err(|e| SetupError::Other(format!("{where_}: {e}")))?;

@@ -2,11 +2,15 @@
 
 mod demo;
 mod github;
+mod network;
+mod pending;
 
-use crate::cli::{Demo, Global};
+pub use pending::{Pending, load};
+
+use crate::cli::Global;
 use crate::config::{
-    self, Config, ConfigError, DeployBackendKind, DeployConfig, JiraConfig, SecretError, Source,
-    TokenSource,
+    self, Config, ConfigError, DeployBackendKind, DeployConfig, JiraConfig, Secret, SecretError,
+    Source, TokenSource,
 };
 use crate::domain::RateBudget;
 use crate::providers::deploy::{HttpDeploy, HttpDeploySettings};
@@ -89,41 +93,7 @@ pub fn config_source(global: &Global) -> Result<Source, SetupError> {
 }
 
 pub async fn open(global: &Global) -> Result<Session, SetupError> {
-    match config_source(global)? {
-        Source::Demo => demo::open(global.demo.unwrap_or(Demo::Jira)).await,
-        Source::File(path) => {
-            let config = config::load_file(&path)?;
-            let display = path.display().to_string();
-            if config.jira.is_none() && config.deploy.is_empty() && config.github.is_empty() {
-                return Err(SetupError::Empty { path: display });
-            }
-            let mut tracker = match &config.jira {
-                Some(jira) => Some(jira_tracker(jira, &display)?),
-                None => None,
-            };
-            let mut deploys: Vec<DeployHandle> = config
-                .deploy
-                .iter()
-                .map(|table| deploy_backend(table, &display))
-                .collect::<Result<_, _>>()?;
-            let mut budgets = Vec::new();
-            for table in &config.github {
-                // Without Jira, the first GitHub table is the board.
-                let parts = github::connect(table, &display, tracker.is_none())?;
-                tracker = tracker.or(parts.tracker);
-                deploys.extend(parts.handle);
-                budgets.push(parts.budget);
-            }
-            Ok(Session {
-                config,
-                tracker,
-                deploys,
-                banner: None,
-                sandbox: None,
-                budgets,
-            })
-        }
-    }
+    load(global)?.connect().await
 }
 
 pub(crate) fn token_source(
@@ -140,13 +110,11 @@ pub(crate) fn token_source(
     }
 }
 
-fn jira_tracker(jira: &JiraConfig, display: &str) -> Result<Arc<dyn IssueTracker>, SetupError> {
-    let token_source = token_source(
-        &jira.token_env,
-        &jira.token_cmd,
-        &format!("{display}: [jira]"),
-    )?;
-    let token = token_source.read()?;
+pub(crate) fn jira_tracker(
+    jira: &JiraConfig,
+    token: Secret,
+    token_source: TokenSource,
+) -> Result<Arc<dyn IssueTracker>, SetupError> {
     let settings = JiraSettings {
         base_url: jira.url.clone(),
         board: jira.board,
@@ -156,21 +124,33 @@ fn jira_tracker(jira: &JiraConfig, display: &str) -> Result<Arc<dyn IssueTracker
         token_source,
         jql: jira.jql.clone(),
         scope: jira.scope,
+        network: network::for_table(jira.ca_file.as_ref(), "[jira]")?,
     };
     let tracker = JiraProvider::new(settings).map_err(|e| SetupError::Other(e.to_string()))?;
     Ok(Arc::new(tracker))
 }
 
-fn deploy_backend(table: &DeployConfig, display: &str) -> Result<DeployHandle, SetupError> {
-    let where_ = format!("{display}: [[deploy]] {:?}", table.name);
-    // The protocol allows servers that take no credentials: no token, no auth header.
-    let (token, token_source) = match (&table.token_env, &table.token_cmd) {
-        (None, None) => (None, TokenSource::None),
+/// The protocol allows servers that take no credentials: no token, no auth header.
+pub(crate) fn deploy_token_source(
+    table: &DeployConfig,
+    display: &str,
+) -> Result<TokenSource, SetupError> {
+    match (&table.token_env, &table.token_cmd) {
+        (None, None) => Ok(TokenSource::None),
         (env, cmd) => {
-            let source = token_source(env, cmd, &where_)?;
-            (Some(source.read()?), source)
+            let at = format!("{display}: [[deploy]] {:?}", table.name);
+            token_source(env, cmd, &at)
         }
-    };
+    }
+}
+
+pub(crate) fn deploy_backend(
+    table: &DeployConfig,
+    display: &str,
+    token: Option<Secret>,
+    token_source: TokenSource,
+) -> Result<DeployHandle, SetupError> {
+    let where_ = format!("{display}: [[deploy]] {:?}", table.name);
     let settings = match table.kind {
         DeployBackendKind::Http => HttpDeploySettings {
             name: table.name.clone(),
@@ -179,6 +159,7 @@ fn deploy_backend(table: &DeployConfig, display: &str) -> Result<DeployHandle, S
             token_source,
             services: table.services.clone(),
             protected: table.protected.clone(),
+            network: network::for_table(table.ca_file.as_ref(), &where_)?,
         },
     };
     let backend =

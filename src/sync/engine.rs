@@ -232,7 +232,10 @@ async fn fetch_board(
     done: UnboundedSender<()>,
 ) {
     let _ = events.send(SyncEvent::SyncStarted);
-    let event = match patient(waiting(&events), || tracker.load_board()).await {
+    let arrived = |board, arrival| {
+        let _ = events.send(SyncEvent::BoardArriving { board, arrival });
+    };
+    let event = match patient(waiting(&events), || tracker.load_board_arriving(&arrived)).await {
         Ok(board) => SyncEvent::BoardLoaded {
             board,
             at: Utc::now(),

@@ -18,7 +18,7 @@ use crate::domain::deploy::{
 };
 use crate::domain::pipeline::{Run, RunAction, TailState};
 use crate::domain::sprint::SprintData;
-use crate::domain::{Board, Column, IssueKey, Person, RateBudget, Sprint};
+use crate::domain::{Arrival, Board, Column, IssueKey, Person, RateBudget, Sprint};
 use chrono::{DateTime, Utc};
 use std::time::Duration;
 
@@ -105,6 +105,11 @@ pub enum DeployAction {
 #[derive(Clone, Debug, PartialEq)]
 pub enum SyncEvent {
     SyncStarted,
+    /// Part of a board's first pages: shown until the whole board is loaded.
+    BoardArriving {
+        board: Board,
+        arrival: Arrival,
+    },
     BoardLoaded {
         board: Board,
         at: DateTime<Utc>,

@@ -81,17 +81,18 @@ fn hints(ctx: &Ctx) -> Vec<Hint> {
             vec![
                 one(Action::Confirm, 0),
                 one(Action::Deny, 0),
-                one(Action::Quit, 0),
+                quit(ctx),
             ]
         }
         // Close's description covers the board too ("close popup / clear filter").
         Some(Popup::Help | Popup::Detail(_)) => {
-            vec![labelled(ctx, Action::Close, "close"), one(Action::Quit, 0)]
+            vec![labelled(ctx, Action::Close, "close"), quit(ctx)]
         }
         None if state.filter_editing => {
             vec![
                 labelled(ctx, Action::Open, "apply"),
                 labelled(ctx, Action::Close, "clear"),
+                quit(ctx),
             ]
         }
         None if state.screen == Screen::Deploy => super::deploy::hints(ctx),
@@ -100,7 +101,7 @@ fn hints(ctx: &Ctx) -> Vec<Hint> {
         None if state.board.is_none() => {
             let mut hints = vec![one(Action::Refresh, 1)];
             hints.extend(deploys(ctx));
-            hints.extend([one(Action::Help, 0), one(Action::Quit, 0)]);
+            hints.extend([one(Action::Help, 0), quit(ctx)]);
             hints
         }
         None => {
@@ -119,9 +120,20 @@ fn hints(ctx: &Ctx) -> Vec<Hint> {
                 one(Action::Refresh, 5),
             ]);
             hints.extend(deploys(ctx));
-            hints.extend([one(Action::Help, 0), one(Action::Quit, 0)]);
+            hints.extend([one(Action::Help, 0), quit(ctx)]);
             hints
         }
+    }
+}
+
+/// How to leave, never dropped: the Quit key, or while text is typed (when that key is a
+/// letter) ctrl-c, which is always bound.
+pub fn quit(ctx: &Ctx) -> Hint {
+    let label = Action::Quit.description();
+    if ctx.state.text_input_active() {
+        Hint::new("ctrl-c".into(), label, 0)
+    } else {
+        single(ctx, Action::Quit, 0)
     }
 }
 

@@ -12,7 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 pub fn draw(buf: &mut Buffer, screen: Rect, popup: &Popup, ctx: &Ctx) {
     match popup {
@@ -41,7 +41,7 @@ pub fn open(
         width,
         height,
     };
-    Clear.render(area, buf);
+    super::text::clear_box(buf, area);
     buf.set_style(area, ctx.theme.text);
     let block = Block::bordered()
         .border_style(ctx.theme.popup_border)

@@ -17,8 +17,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     if !state.pending.is_empty() {
         bar.flag(&format!("⟳ {} pending", state.pending.len()), theme.pending);
     }
-    if state.sync.running {
-        bar.busy("⟳ syncing…");
+    match state.sync.arriving {
+        Some(arrival) => bar.busy(&format!("⟳ {}", arrival.describe())),
+        None if state.sync.running => bar.busy("⟳ syncing…"),
+        None => {}
     }
     let synced = state.sync.last_synced;
     // With no board yet the error fills the screen; saying it twice adds nothing.
@@ -36,6 +38,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     }
     if let Some(note) = &state.sync.note {
         bar.note(note);
+    } else if let Some(cut) = state.board.as_ref().and_then(|b| b.cut) {
+        bar.warning(&cut.describe());
     }
 }
 

@@ -116,6 +116,11 @@ impl<'a> StatusBar<'a> {
         self.x += self.put(text, self.room(), self.theme.muted) + 2;
     }
 
+    /// Something the user should act on that is not an error, such as a board cut short.
+    pub fn warning(&mut self, text: &str) {
+        self.x += self.put(&format!("⚠ {text}"), self.room(), self.theme.warning) + 2;
+    }
+
     /// A note for the user, such as where a log was saved.
     pub fn note(&mut self, text: &str) {
         self.x += self.put(text, self.room(), self.theme.text) + 2;

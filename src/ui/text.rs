@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
+use ratatui::widgets::{Clear, Widget};
 use std::borrow::Cow;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -72,6 +73,23 @@ pub fn put_centred(buf: &mut Buffer, area: Rect, y: u16, s: &str, style: Style) 
     let w = (width(s) as u16).min(area.width);
     let x = area.x + (area.width - w) / 2;
     put(buf, x, y, s, usize::from(area.width), style);
+}
+
+/// Clears `area` for a box drawn over the screen. A wide character just left of it would
+/// have its right half under the box, and a terminal draws such a half-covered character
+/// over the box's border: it is blanked too.
+pub fn clear_box(buf: &mut Buffer, area: Rect) {
+    Clear.render(area, buf);
+    let Some(left) = area.x.checked_sub(1) else {
+        return;
+    };
+    for y in area.top()..area.bottom() {
+        if let Some(cell) = buf.cell_mut((left, y))
+            && cell.symbol().width() > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 /// Approximate grapheme clusters without another dependency: a base character with the

@@ -5,7 +5,9 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use shipdeck::app::pipelines::logview::{Entry, LogViewer};
-use shipdeck::app::pipelines::{PipelinesView, RunsBackend};
+use shipdeck::app::connect;
+use shipdeck::app::deploy::BackendView;
+use shipdeck::app::pipelines::RunsBackend;
 use shipdeck::app::{Action, Effect, Msg, State, update};
 use shipdeck::config::{LogsConfig, WipPolicy};
 use shipdeck::domain::pipeline::TailState;
@@ -17,13 +19,16 @@ pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap()
 }
 
-pub fn step(name: &str, status: RunStatus, started_ago: Option<i64>) -> Step {
+/// A step that started `started_ago` seconds before `now()` and, once it ended, took `took`.
+pub fn step(name: &str, status: RunStatus, started_ago: Option<i64>, took: i64) -> Step {
+    let started_at = started_ago.map(|s| now() - Duration::seconds(s));
     Step {
         name: name.into(),
         status,
-        started_at: started_ago.map(|s| now() - Duration::seconds(s)),
-        finished_at: (!status.is_active() && started_ago.is_some())
-            .then(|| now() - Duration::seconds(started_ago.unwrap_or(0) / 2)),
+        started_at,
+        finished_at: started_at
+            .filter(|_| !status.is_active())
+            .map(|t| t + Duration::seconds(took)),
     }
 }
 
@@ -51,7 +56,8 @@ pub fn run(id: &str, status: RunStatus, minutes_ago: i64, jobs: Vec<Job>) -> Run
     }
 }
 
-/// A failed run: build succeeded, test failed at its second step, deploy cancelled.
+/// A failed run of three minutes, 30 to 27 minutes ago: build succeeded, test failed at its
+/// second step, deploy cancelled. Every step lies inside the run.
 pub fn failed_run() -> Run {
     use RunStatus::*;
     run(
@@ -64,8 +70,8 @@ pub fn failed_run() -> Run {
                 "build",
                 Succeeded,
                 vec![
-                    step("Checkout", Succeeded, Some(600)),
-                    step("Compile", Succeeded, Some(500)),
+                    step("Checkout", Succeeded, Some(1795), 20),
+                    step("Compile", Succeeded, Some(1775), 70),
                 ],
             ),
             job(
@@ -73,15 +79,15 @@ pub fn failed_run() -> Run {
                 "test",
                 Failed,
                 vec![
-                    step("Unit tests", Succeeded, Some(400)),
-                    step("Integration tests", Failed, Some(300)),
+                    step("Unit tests", Succeeded, Some(1700), 40),
+                    step("Integration tests", Failed, Some(1660), 35),
                 ],
             ),
             job(
                 "j-3",
                 "deploy",
                 Cancelled,
-                vec![step("Rollout", Cancelled, None)],
+                vec![step("Rollout", Cancelled, None, 0)],
             ),
         ],
     )
@@ -98,13 +104,13 @@ pub fn running_run() -> Run {
                 "j-1",
                 "build",
                 Succeeded,
-                vec![step("Compile", Succeeded, Some(100))],
+                vec![step("Compile", Succeeded, Some(115), 50)],
             ),
             job(
                 "j-2",
                 "deploy",
                 Running,
-                vec![step("Rollout", Running, Some(40))],
+                vec![step("Rollout", Running, Some(60), 0)],
             ),
         ],
     )
@@ -121,8 +127,14 @@ pub fn logs_config(max_lines: usize) -> LogsConfig {
 pub fn listed(max_lines: usize) -> State {
     let mut state = State::new(WipPolicy::Warn, std::time::Duration::from_secs(60));
     state.viewport = (100, 30);
-    state.pipelines = PipelinesView::new(
-        vec![RunsBackend::new("sandbox", true)],
+    // As the app connects a backend with pipelines: it is a deploy backend too.
+    let backend = connect::Backend {
+        deploys: BackendView::new("sandbox", false),
+        runs: RunsBackend::new("sandbox", true),
+    };
+    connect::backends(
+        &mut state,
+        vec![backend],
         logs_config(max_lines),
         Some(PathBuf::from("/state/shipdeck/logs")),
     );

@@ -134,6 +134,7 @@ pub fn sprints() -> Vec<Sprint> {
 /// To Do, In Progress (max 2), Review, Done; the cards of the active sprint as they are now.
 pub fn board() -> Board {
     Board {
+        cut: None,
         id: 7,
         name: "Payments board".into(),
         kind: BoardKind::Scrum,

@@ -44,11 +44,17 @@ async fn a_503_is_retried_with_the_same_key() {
     assert_eq!(keys_seen(&server).await, [key.0.clone(), key.0]);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_429_waits_for_retry_after_then_retries() {
-    let limited = error(429, "rate_limited", "slow down").insert_header("Retry-After", "1");
+    let limited = error(429, "rate_limited", "slow down").insert_header("Retry-After", "7");
+    let started = tokio::time::Instant::now();
     let (server, key) = recovers_after(limited).await;
+    let waited = started.elapsed();
     assert_eq!(keys_seen(&server).await, [key.0.clone(), key.0]);
+    assert!(
+        waited >= Duration::from_secs(7) && waited < Duration::from_secs(8),
+        "{waited:?}"
+    );
 }
 
 #[tokio::test]

@@ -30,6 +30,7 @@ pub fn settings(server: &MockServer) -> HttpDeploySettings {
         token_source: TokenSource::Env("DEPLOY_TOKEN".into()),
         services: None,
         protected: Vec::new(),
+        network: shipdeck::providers::http::Network::default(),
     }
 }
 

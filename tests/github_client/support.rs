@@ -12,6 +12,7 @@ pub fn client(server: &MockServer) -> GithubClient {
         graphql_url: format!("{}/api/graphql", server.uri()),
         token: Secret::new(TOKEN),
         token_source: TokenSource::Env("GITHUB_TOKEN".into()),
+        network: shipdeck::providers::http::Network::default(),
     })
     .unwrap()
     .with_timeout(Duration::from_secs(5))

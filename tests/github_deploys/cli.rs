@@ -112,6 +112,7 @@ async fn promote_verb_dispatches_once_and_waits_for_the_deployment_of_the_run() 
             reason: None,
             yes: true,
             no_wait: false,
+            timeout: None,
             backend: None,
         },
     };

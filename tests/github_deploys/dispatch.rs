@@ -2,7 +2,7 @@ use super::support::{
     REPO, SHA_A, SHA_B, SHA_C, STAGING_SHA, backend, deployment, environment_history, repository,
     run,
 };
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
 use shipdeck::domain::deploy::{
     DeployKind, DeployState, DeploymentId, IdempotencyKey, PromoteRequest, RollbackRequest,
@@ -82,8 +82,16 @@ async fn promote_dispatches_the_staging_sha_and_follows_the_run_it_names() {
 async fn a_204_dispatch_finds_the_run_it_started() {
     let server = MockServer::start().await;
     staging(&server).await;
-    dispatch_answer(&server, ResponseTemplate::new(204)).await;
-    let now = Utc::now();
+    // GitHub's clock, not ours, stamps the run: the answer's Date is when it was made. A
+    // fixed day long past, so only the Date (never this machine's clock) can find the run.
+    let answered: DateTime<Utc> = "2026-03-10T10:00:07Z".parse().unwrap();
+    let date = answered.format("%a, %d %b %Y %H:%M:%S GMT").to_string();
+    dispatch_answer(
+        &server,
+        ResponseTemplate::new(204).insert_header("date", date),
+    )
+    .await;
+    let now = answered - Duration::seconds(1);
     Mock::given(method("GET"))
         .and(path(format!("{REPO}/actions/workflows/deploy.yml/runs")))
         .and(query_param("event", "workflow_dispatch"))

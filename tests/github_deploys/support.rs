@@ -22,6 +22,7 @@ pub fn backend(server: &MockServer, workflow: Option<&str>) -> GithubDeploy {
         graphql_url: format!("{}/api/graphql", server.uri()),
         token: Secret::new("ghp_sekrit_token_value"),
         token_source: TokenSource::Env("GITHUB_TOKEN".into()),
+        network: shipdeck::providers::http::Network::default(),
     })
     .unwrap()
     .with_timeout(std::time::Duration::from_secs(5));

@@ -1,5 +1,5 @@
 use super::support::*;
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use serde_json::{Value, json};
 use shipdeck::config::LabelColumn;
 use shipdeck::domain::{BoardKind, IssueKey};
@@ -23,10 +23,10 @@ fn label_columns() -> Vec<LabelColumn> {
     ]
 }
 
-/// The closed list with one issue closed 3 days ago and one closed 20 days ago.
+/// The closed list with one issue closed 3 days and one 20 days before the tracker's today.
 fn closed_list() -> String {
-    let recent = (Utc::now() - Duration::days(3)).to_rfc3339();
-    let old = (Utc::now() - Duration::days(20)).to_rfc3339();
+    let recent = (today() - Duration::days(3)).to_rfc3339();
+    let old = (today() - Duration::days(20)).to_rfc3339();
     fixture!("issues-closed.json")
         .replace("CLOSED_RECENTLY", &recent)
         .replace("CLOSED_LONG_AGO", &old)
@@ -61,6 +61,8 @@ async fn mount_issues(server: &MockServer) {
         .and(path(ISSUES))
         .and(query_param("state", "closed"))
         .and(query_param("per_page", "100"))
+        // Two weeks before the tracker's clock, from the start of that day.
+        .and(query_param("since", "2026-02-18T00:00:00Z"))
         .respond_with(json(&closed_list()))
         .expect(1)
         .mount(server)

@@ -47,14 +47,42 @@ async fn items_are_read_page_by_page_with_the_cursor() {
         "{names:?}"
     );
     assert_eq!(column(&board, "In progress").max, Some(4));
-    assert!(
-        keys(&board).contains(&"acme/payments#12"),
-        "{:?}",
-        keys(&board)
+    // Today is in Iteration 5: its items are the board, the other iterations' are not.
+    assert_eq!(
+        board.sprint.as_ref().map(|s| s.name.as_str()),
+        Some("Iteration 5")
     );
+    let shown = keys(&board);
+    assert!(shown.contains(&"acme/payments#12"), "{shown:?}");
+    assert!(shown.contains(&"acme/ledger#40"), "{shown:?}");
+    for other in ["acme/payments#3", "acme/ledger#2"] {
+        assert!(
+            !shown.contains(&other),
+            "{other} is in another iteration: {shown:?}"
+        );
+    }
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests.len(), 2);
     assert!(query_of(&requests[1]).contains("items(first: 100, after: $cursor)"));
+}
+
+#[tokio::test]
+async fn outside_every_iteration_the_board_holds_every_open_item() {
+    let server = MockServer::start().await;
+    mount_pages(&server, 1).await;
+    let after_the_last = "2026-05-04T12:00:00Z".parse().unwrap();
+
+    let board = project_tracker_at(&server, 3, after_the_last)
+        .load_board()
+        .await
+        .unwrap();
+
+    assert!(board.sprint.is_none(), "{:?}", board.sprint);
+    let shown = keys(&board);
+    for key in ["acme/payments#12", "acme/payments#3", "acme/ledger#2"] {
+        assert!(shown.contains(&key), "{key}: {shown:?}");
+    }
+    assert!(!shown.contains(&"acme/payments#7"), "archived: {shown:?}");
 }
 
 #[tokio::test]

@@ -18,6 +18,7 @@ fn tracker(sandbox: &Sandbox, token: &str, project: bool) -> GithubTracker {
         graphql_url: format!("{}/api/graphql", sandbox.url()),
         token: Secret::new(token),
         token_source: TokenSource::Demo,
+        network: shipdeck::providers::http::Network::default(),
     })
     .unwrap();
     let settings = GithubTrackerSettings {

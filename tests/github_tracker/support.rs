@@ -1,5 +1,6 @@
 //! A tracker pointed at a wiremock server, and the fixtures under tests/fixtures/github/tracker.
 
+use chrono::{DateTime, Utc};
 use shipdeck::config::{LabelColumn, ProjectRef, Secret, TokenSource};
 use shipdeck::domain::{Board, Column};
 use shipdeck::providers::github::{
@@ -23,6 +24,12 @@ pub(crate) use fixture;
 
 pub const TOKEN: &str = "ghp_tracker_secret_value";
 
+/// The tracker's clock in these tests: inside the fixture project's current iteration
+/// ("Iteration 5", 2026-03-02 for 14 days), whatever day the tests run.
+pub fn today() -> DateTime<Utc> {
+    "2026-03-04T12:00:00Z".parse().unwrap()
+}
+
 pub fn client(server: &MockServer) -> Arc<GithubClient> {
     let client = GithubClient::new(GithubSettings {
         name: "acme".into(),
@@ -30,6 +37,7 @@ pub fn client(server: &MockServer) -> Arc<GithubClient> {
         graphql_url: format!("{}/api/graphql", server.uri()),
         token: Secret::new(TOKEN),
         token_source: TokenSource::Env("GITHUB_TOKEN".into()),
+        network: shipdeck::providers::http::Network::default(),
     })
     .unwrap()
     .with_timeout(Duration::from_secs(5));
@@ -37,6 +45,10 @@ pub fn client(server: &MockServer) -> Arc<GithubClient> {
 }
 
 pub fn project_tracker(server: &MockServer, number: u64) -> GithubTracker {
+    project_tracker_at(server, number, today())
+}
+
+pub fn project_tracker_at(server: &MockServer, number: u64, now: DateTime<Utc>) -> GithubTracker {
     let settings = GithubTrackerSettings {
         repos: vec!["acme/payments".into()],
         project: Some(ProjectRef {
@@ -47,7 +59,7 @@ pub fn project_tracker(server: &MockServer, number: u64) -> GithubTracker {
         columns: Vec::new(),
         points_field: None,
     };
-    GithubTracker::new(client(server), settings)
+    GithubTracker::new(client(server), settings).with_clock(Arc::new(move || now))
 }
 
 pub fn issues_tracker(server: &MockServer, columns: Vec<LabelColumn>) -> GithubTracker {
@@ -58,7 +70,7 @@ pub fn issues_tracker(server: &MockServer, columns: Vec<LabelColumn>) -> GithubT
         columns,
         points_field: None,
     };
-    GithubTracker::new(client(server), settings)
+    GithubTracker::new(client(server), settings).with_clock(Arc::new(today))
 }
 
 pub fn json(body: &str) -> ResponseTemplate {

@@ -4,6 +4,7 @@ use super::support::*;
 use shipdeck::config::JiraAuth;
 use shipdeck::providers::jira::JiraProvider;
 use shipdeck::providers::{IssueTracker, ProviderError};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use wiremock::matchers::path;
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -134,5 +135,30 @@ async fn unreachable_server_names_the_host_only() {
     assert!(
         !err.to_string().contains("/rest/") && !err.to_string().contains(TOKEN),
         "{err}"
+    );
+}
+
+#[tokio::test]
+async fn endless_empty_pages_stop_paging() {
+    let server = MockServer::start().await;
+    mount_setup(&server, 42, fixture!("board-scrum.json"), "/rest/api/3", 1).await;
+    mount_sprints(&server, fixture!("sprints.json"), 1).await;
+    let counter = AtomicUsize::new(0);
+    // A new token every time, so only the run of empty pages can stop it; the page after the
+    // last may already be asked for.
+    Mock::given(path("/rest/api/3/search/jql"))
+        .respond_with(move |_: &wiremock::Request| {
+            let n = counter.fetch_add(1, Ordering::SeqCst);
+            json(&format!(
+                r#"{{"issues":[],"nextPageToken":"t{n}","isLast":false}}"#
+            ))
+        })
+        .expect(20..=21)
+        .mount(&server)
+        .await;
+    let err = cloud(&server).load_board().await.unwrap_err();
+    assert!(
+        matches!(&err, ProviderError::Decode { message, .. } if message.contains("20 pages in a row held no issue")),
+        "{err:?}"
     );
 }

@@ -43,6 +43,7 @@ pub fn settings(server: &MockServer, board: u64, auth: JiraAuth) -> JiraSettings
         token_source: TokenSource::Env("JIRA_API_TOKEN".into()),
         jql: None,
         scope: None,
+        network: shipdeck::providers::http::Network::default(),
     }
 }
 

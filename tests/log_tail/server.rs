@@ -80,6 +80,7 @@ pub fn provider(url: &str, quiet: Duration) -> Arc<HttpDeploy> {
         token_source: TokenSource::None,
         services: None,
         protected: Vec::new(),
+        network: shipdeck::providers::http::Network::default(),
     };
     Arc::new(HttpDeploy::with_timeout(settings, quiet).unwrap())
 }

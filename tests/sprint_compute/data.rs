@@ -49,6 +49,7 @@ fn column(name: &str, statuses: &[&str]) -> Column {
 
 pub fn board() -> Board {
     Board {
+        cut: None,
         id: 42,
         name: "Platform".into(),
         kind: BoardKind::Scrum,

@@ -35,6 +35,7 @@ pub fn provider(server: &MockServer, auth: JiraAuth) -> JiraProvider {
         token_source: TokenSource::Env("JIRA_API_TOKEN".into()),
         jql: None,
         scope: None,
+        network: shipdeck::providers::http::Network::default(),
     })
     .unwrap()
 }

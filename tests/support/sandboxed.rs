@@ -1,15 +1,17 @@
-//! The real binary against the in-process sandbox: a runtime the test owns, a temp home with a
-//! config pointing at the sandbox, the binary run with that home, and the server read directly.
+//! The real binary against the in-process sandbox: a runtime the test owns, an isolated world
+//! with a config pointing at the sandbox, the binary run in that world, and the server read
+//! directly.
 
+use crate::isolated::Isolated;
 use serde_json::Value;
 use shipdeck_sandbox::Sandbox;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 pub struct Sandboxed {
     runtime: tokio::runtime::Runtime,
     sandbox: Sandbox,
-    dir: tempfile::TempDir,
+    world: Isolated,
 }
 
 impl Sandboxed {
@@ -17,16 +19,13 @@ impl Sandboxed {
     pub fn new(config: &str) -> Self {
         let runtime = tokio::runtime::Runtime::new().unwrap();
         let sandbox = runtime.block_on(Sandbox::start(0)).unwrap();
-        let dir = tempfile::tempdir().unwrap();
+        let world = Isolated::new();
         let config = config.replace("{url}", &sandbox.url());
-        std::fs::write(dir.path().join("cfg.toml"), config).unwrap();
-        for sub in ["state", "config", "home"] {
-            std::fs::create_dir(dir.path().join(sub)).unwrap();
-        }
+        std::fs::write(world.root().join("cfg.toml"), config).unwrap();
         Self {
             runtime,
             sandbox,
-            dir,
+            world,
         }
     }
 
@@ -36,22 +35,14 @@ impl Sandboxed {
 
     /// Where the config, state and home directories live.
     pub fn dir(&self) -> &Path {
-        self.dir.path()
+        self.world.root()
     }
 
-    /// The binary with `--config` and this world's XDG dirs and home, stdin closed.
+    /// The binary with `--config` in this world (see `Isolated::command`).
     pub fn command(&self, args: &[&str]) -> Command {
-        let root = self.dir();
-        let mut command = Command::new(env!("CARGO_BIN_EXE_shipdeck"));
-        command
-            .arg("--config")
-            .arg(root.join("cfg.toml"))
-            .args(args)
-            .env("XDG_STATE_HOME", root.join("state"))
-            .env("XDG_CONFIG_HOME", root.join("config"))
-            .env("HOME", root.join("home"))
-            .env_remove("SHIPDECK_CONFIG")
-            .stdin(Stdio::null());
+        let config = self.dir().join("cfg.toml");
+        let mut command = self.world.command(&["--config", config.to_str().unwrap()]);
+        command.args(args);
         command
     }
 

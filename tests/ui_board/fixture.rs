@@ -3,9 +3,8 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use shipdeck::app::State;
+use shipdeck::app::{Action, Msg, Popup, State, update};
 use shipdeck::app::keymap::Keymap;
-use shipdeck::app::state::PendingMove;
 use shipdeck::config::WipPolicy;
 use shipdeck::domain::text::sanitize;
 use shipdeck::domain::{
@@ -156,6 +155,7 @@ pub fn board() -> Board {
         ),
     ];
     Board {
+        cut: None,
         id: 7,
         name: "Payments board".to_string(),
         kind: BoardKind::Scrum,
@@ -189,14 +189,26 @@ pub fn state() -> State {
     state
 }
 
-/// `key` moved on screen to column `to`, Jira not yet agreeing.
+/// `key` moved on screen to column `to` with the keys a user presses (L or H, and y where
+/// the column is at its WIP limit), Jira not yet agreeing. The selection is put back.
 pub fn pending(state: &mut State, key: &str, to: usize) {
-    let mv = PendingMove {
-        from: StatusId("2".into()),
-        from_name: "In Progress".into(),
-        to,
-    };
-    state.pending.insert(IssueKey(key.into()), mv);
+    let selection = state.selection;
+    let key = IssueKey(key.into());
+    let column = (0..state.columns().len())
+        .find(|&c| state.visible_cards(c).iter().any(|i| i.key == key))
+        .expect("the card is on the board");
+    let row = state.visible_cards(column).iter().position(|i| i.key == key);
+    state.selection.column = column;
+    state.selection.row = row.unwrap();
+    let step = if to > column { Action::MoveRight } else { Action::MoveLeft };
+    for _ in 0..column.abs_diff(to) {
+        update(state, Msg::Action(step), now());
+        if matches!(state.popup, Some(Popup::ConfirmWip { .. })) {
+            update(state, Msg::Action(Action::Confirm), now());
+        }
+    }
+    assert!(state.pending.contains_key(&key), "{key} did not move");
+    state.selection = selection;
 }
 
 pub fn draw_with(state: &State, theme: &Theme, width: u16, height: u16) -> Terminal<TestBackend> {
@@ -215,4 +227,36 @@ pub fn draw(state: &State, width: u16, height: u16) -> Terminal<TestBackend> {
 /// The screen as text, one line per row, for asserts that look for words.
 pub fn screen(terminal: &Terminal<TestBackend>) -> String {
     terminal.backend().to_string()
+}
+
+/// Panics, showing the screen, unless every one of `parts` is on it.
+pub fn shows(terminal: &Terminal<TestBackend>, parts: &[&str]) {
+    let text = screen(terminal);
+    for part in parts {
+        assert!(text.contains(part), "missing {part:?} in\n{text}");
+    }
+}
+
+/// Panics, showing the screen, if any of `parts` is on it.
+pub fn lacks(terminal: &Terminal<TestBackend>, parts: &[&str]) {
+    let text = screen(terminal);
+    for part in parts {
+        assert!(!text.contains(part), "{part:?} should not be in\n{text}");
+    }
+}
+
+/// Where `text` first starts on screen, as (x, y) in cells.
+pub fn find(terminal: &Terminal<TestBackend>, text: &str) -> Option<(u16, u16)> {
+    let buffer = terminal.backend().buffer();
+    let area = buffer.area;
+    (0..area.height).find_map(|y| {
+        let mut line = String::new();
+        let mut starts = Vec::new();
+        for x in 0..area.width {
+            starts.push((line.len(), x));
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        let at = line.find(text)?;
+        starts.iter().find(|(byte, _)| *byte == at).map(|(_, x)| (*x, y))
+    })
 }

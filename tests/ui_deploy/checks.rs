@@ -1,10 +1,11 @@
 //! Asserts on the deploy screen's words and styles: notes when there is nothing to show, the
-//! tabs on the board, stale data, mono, and that no size panics.
+//! tabs on the board, stale data, mono, and that every size draws a sound frame.
 
 use crate::data::{dep, now};
 use crate::fixture::{
     act, draw, draw_with, history_loaded, row, screen, select, state, with_history,
 };
+use crate::frame;
 use ratatui::style::{Color, Modifier};
 use shipdeck::app::deploy::BackendView;
 use shipdeck::app::{Action, Msg, Popup, Screen, update};
@@ -124,27 +125,31 @@ fn mono_reads_without_colour() {
 }
 
 #[test]
-fn every_size_draws_without_panicking() {
-    let mut states = vec![state(), with_history()];
+fn every_size_draws_a_sound_frame() {
+    let services = crate::data::services();
+    let names: Vec<&str> = services.iter().map(|s| s.name.as_str()).collect();
+    let mut states = vec![
+        ("matrix", state(), names.clone()),
+        ("history", with_history(), Vec::new()),
+    ];
     let mut planned = state();
     select(&mut planned, 1, 2);
     act(&mut planned, Action::Promote);
-    states.push(planned);
+    states.push(("promote plan", planned, Vec::new()));
     let mut logged = state();
     select(&mut logged, 2, 1);
     act(&mut logged, Action::ViewLog);
-    states.push(logged);
+    states.push(("log", logged, Vec::new()));
     let mut helped = state();
     helped.popup = Some(Popup::Help);
-    states.push(helped);
+    states.push(("help", helped, Vec::new()));
     let mut empty = state();
     empty.deploy.backends.clear();
-    states.push(empty);
-    for state in &states {
-        for w in (0..=250).step_by(7).chain([20, 40, 80, 250]) {
-            for h in (0..=70).step_by(5).chain([5, 10, 12, 24, 70]) {
-                draw(state, w, h);
-            }
+    states.push(("no backends", empty, Vec::new()));
+    let theme = Theme::load("dark", false).unwrap();
+    for (name, state, texts) in &states {
+        for size in frame::sizes() {
+            frame::check(name, state, &theme, now(), size, texts);
         }
     }
 }

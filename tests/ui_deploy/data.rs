@@ -222,6 +222,7 @@ pub fn board() -> Board {
         status_since: None,
     };
     Board {
+        cut: None,
         id: 3,
         name: "Platform".into(),
         kind: BoardKind::Kanban,

@@ -94,6 +94,7 @@ pub fn board() -> Board {
         ),
     ];
     Board {
+        cut: None,
         id: 3,
         name: "acme project 3".into(),
         kind: BoardKind::Scrum,
@@ -276,7 +277,8 @@ pub fn failed_run() -> Run {
     }
 }
 
-/// Run 813 on main, its test job still running: GitHub has no log for it yet.
+/// Run 813 on main, started 3 minutes ago, its test job still running: GitHub has no log
+/// for it yet. Its build ran inside those 3 minutes.
 pub fn running_run() -> Run {
     use RunStatus::*;
     let mut run = failed_run();
@@ -285,6 +287,18 @@ pub fn running_run() -> Run {
     run.created_at = Some(now() - Duration::minutes(3));
     run.finished_at = None;
     run.url = Some("https://github.com/acme/storefront/actions/runs/813".into());
+    run.jobs[0] = job(
+        "4420",
+        "build (ubuntu-latest)",
+        Succeeded,
+        vec![
+            step("Set up job", Succeeded, 178, 2),
+            step("Run actions/checkout@v4", Succeeded, 176, 3),
+            step("Run cargo build --locked", Succeeded, 173, 45),
+            step("Post Run actions/checkout@v4", Succeeded, 128, 1),
+            step("Complete job", Succeeded, 127, 1),
+        ],
+    );
     run.jobs[1] = job(
         "4421",
         "test (ubuntu-latest)",

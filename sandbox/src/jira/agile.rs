@@ -1,5 +1,7 @@
-//! The Agile 1.0 API: the one scrum board, its configuration, sprints and issues.
+//! The Agile 1.0 API: a board, its configuration, sprints and issues (the list of boards is
+//! `boards`).
 
+use super::boards;
 use super::fields::Selection;
 use super::params::Params;
 use super::render::View;
@@ -14,45 +16,16 @@ use axum::Extension;
 use axum::extract::{Path, State};
 use serde_json::{Value, json};
 
-fn check_board(id: &str) -> Result<(), JiraError> {
-    match id.parse::<u64>() {
-        Ok(DEMO_BOARD) => Ok(()),
-        _ => Err(JiraError::no_board(id)),
-    }
-}
-
-fn board_json(base: &str) -> Value {
-    json!({
-        "id": DEMO_BOARD,
-        "self": format!("{base}/rest/agile/1.0/board/{DEMO_BOARD}"),
-        "name": BOARD_NAME,
-        "type": "scrum",
-        "location": {
-            "projectId": PROJECT_ID.parse::<u64>().ok(),
-            "displayName": format!("{PROJECT_NAME} ({PROJECT_KEY})"),
-            "projectName": PROJECT_NAME,
-            "projectKey": PROJECT_KEY,
-            "projectTypeKey": "software",
-            "avatarURI": format!("{base}/secure/projectavatar?size=small&pid={PROJECT_ID}"),
-            "name": format!("{PROJECT_NAME} ({PROJECT_KEY})"),
-        },
-    })
-}
-
-pub async fn boards(State(state): State<AppState>) -> Reply {
-    ok(
-        json!({ "maxResults": 50, "startAt": 0, "total": 1, "isLast": true, "values": [board_json(&state.base)] }),
-    )
-}
-
 pub async fn board(State(state): State<AppState>, Path(board): Path<String>) -> Reply {
-    check_board(&board)?;
-    ok(board_json(&state.base))
+    ok(boards::board_json(&state.base, boards::find(&board)?))
 }
 
 pub async fn configuration(State(state): State<AppState>, Path(board): Path<String>) -> Reply {
-    check_board(&board)?;
+    let found = boards::find(&board)?;
     let base = &*state.base;
+    if !found.is_demo() {
+        return ok(boards::plain_configuration(base, found));
+    }
     let columns: Vec<Value> = COLUMNS
         .iter()
         .map(|c| {
@@ -95,7 +68,10 @@ pub async fn sprints(
     Path(board): Path<String>,
     params: Params,
 ) -> Reply {
-    check_board(&board)?;
+    let found = boards::find(&board)?;
+    if !found.has_sprints() {
+        return Err(JiraError::bad_request("The board does not support sprints"));
+    }
     let wanted = match params.list("state") {
         None => vec![SprintState::Active, SprintState::Future, SprintState::Closed],
         Some(items) => items
@@ -117,7 +93,7 @@ pub async fn sprints(
     let matching: Vec<_> = store
         .sprints
         .iter()
-        .filter(|s| wanted.contains(&s.state))
+        .filter(|s| found.is_demo() && wanted.contains(&s.state))
         .collect();
     let values: Vec<Value> = matching
         .iter()
@@ -160,9 +136,9 @@ pub async fn sprint_issues(
     Path((board, sprint)): Path<(String, String)>,
     params: Params,
 ) -> Reply {
-    check_board(&board)?;
+    let found = boards::find(&board)?;
     let id: u64 = sprint.parse().map_err(|_| no_sprint(&sprint))?;
-    if state.store().sprint(id).is_none() {
+    if !found.is_demo() || state.store().sprint(id).is_none() {
         return Err(no_sprint(&sprint));
     }
     issue_page(&state, flavour, &params, |issue| {
@@ -176,9 +152,10 @@ pub async fn board_issues(
     Path(board): Path<String>,
     params: Params,
 ) -> Reply {
-    check_board(&board)?;
-    // The board's filter is the whole project, so every issue belongs.
-    issue_page(&state, flavour, &params, |_| true)
+    // The demo board's filter is the whole project, so every issue belongs; the other
+    // boards' projects have none.
+    let demo = boards::find(&board)?.is_demo();
+    issue_page(&state, flavour, &params, |_| demo)
 }
 
 /// The Agile issue search: optional extra `jql`, rank order unless it names one, `startAt` paging.

@@ -3,6 +3,7 @@
 
 mod adf;
 mod agile;
+pub(crate) mod boards;
 pub(crate) mod catalog;
 mod changelog;
 mod doc;
@@ -92,7 +93,7 @@ pub fn router(state: AppState) -> Router {
         .route("/rest/api/{v}/serverInfo", get(platform::server_info))
         .route("/rest/api/{v}/field", get(platform::fields));
     let agile = Router::new()
-        .route("/rest/agile/1.0/board", get(agile::boards))
+        .route("/rest/agile/1.0/board", get(boards::list))
         .route("/rest/agile/1.0/board/{board}", get(agile::board))
         .route(
             "/rest/agile/1.0/board/{board}/configuration",

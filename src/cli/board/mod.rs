@@ -18,6 +18,9 @@ async fn load(tracker: &dyn IssueTracker) -> Result<Board, ProviderError> {
 pub async fn print_board(tracker: &dyn IssueTracker, format: Format) -> ExitCode {
     match load(tracker).await {
         Ok(board) => {
+            if let Some(cut) = board.cut {
+                eprintln!("shipdeck: {}", cut.describe());
+            }
             let text = match format {
                 Format::Json => report::json(&board) + "\n",
                 Format::Plain => report::plain(&board),

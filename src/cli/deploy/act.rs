@@ -1,26 +1,18 @@
 //! The second step of a dangerous action: confirm, audit, send once (with one idempotency key
 //! for every retry), then watch the deployment to its end.
 
+use super::wait::Watch;
 use super::{Guard, Stop, render, say_waiting};
 use crate::audit::{AuditAction, AuditEntry, AuditLog, AuditOutcome, AuditResult, os_user};
 use crate::cli::ActArgs;
 use crate::domain::deploy::plan::Plan;
-use crate::domain::deploy::{
-    DeployState, Deployment, DeploymentId, IdempotencyKey, PromoteRequest, RollbackRequest,
-    state_name,
-};
+use crate::domain::deploy::{DeploymentId, IdempotencyKey, PromoteRequest, RollbackRequest};
 use crate::providers::ProviderError;
 use crate::setup::DeployHandle;
 use crate::sync::patient;
 use chrono::Utc;
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
-use std::time::Duration;
-
-/// How often a deployment is asked about while waiting.
-const POLL: Duration = Duration::from_secs(1);
-/// Network or server failures in a row before waiting gives up.
-const POLL_FAILURES: usize = 10;
 
 pub enum Request {
     Promote(PromoteRequest),
@@ -36,12 +28,14 @@ impl Request {
     }
 }
 
+/// `review` is what to say when the deployment waits for reviewers (see `wait::review_note`).
 pub async fn run(
     handle: &DeployHandle,
     plan: &Plan,
     request: Request,
     act: &ActArgs,
     guard: &Guard,
+    review: String,
 ) -> Result<ExitCode, Stop> {
     let action = request.action();
     let verb = action.as_str();
@@ -102,7 +96,14 @@ pub async fn run(
     if act.no_wait {
         return Ok(ExitCode::SUCCESS);
     }
-    watch(handle, log, &key, deployment).await
+    let watch = Watch {
+        handle,
+        log,
+        key: &key,
+        review,
+        timeout: act.timeout,
+    };
+    watch.run(deployment).await
 }
 
 /// Whether the request may have been carried out even though it errored.
@@ -117,7 +118,7 @@ fn uncertain(e: &ProviderError) -> bool {
 }
 
 /// The action already happened when this fails, so a lost audit line is said, not fatal.
-fn record(
+pub(super) fn record(
     log: &AuditLog,
     key: &IdempotencyKey,
     result: AuditResult,
@@ -175,67 +176,4 @@ fn ask(question: &str) -> String {
         Ok(_) => answer.trim().to_string(),
         Err(_) => String::new(),
     }
-}
-
-/// Polls until the deployment ends, printing each state it passes through.
-async fn watch(
-    handle: &DeployHandle,
-    log: &AuditLog,
-    key: &IdempotencyKey,
-    first: Deployment,
-) -> Result<ExitCode, Stop> {
-    let id = first.id.clone();
-    say_state(&id, first.state);
-    let mut state = first.state;
-    let mut failures = 0;
-    while state.is_active() {
-        tokio::select! {
-            () = tokio::time::sleep(POLL) => {}
-            _ = tokio::signal::ctrl_c() => {
-                return Err(Stop::Failed(format!(
-                    "stopped watching; {id} goes on (see `shipdeck print deploys` and `shipdeck audit`)"
-                )));
-            }
-        }
-        match patient(say_waiting, || handle.backend.deployment(&id)).await {
-            Ok(d) => {
-                failures = 0;
-                if d.state != state {
-                    say_state(&id, d.state);
-                    state = d.state;
-                }
-            }
-            Err(e) if e.is_transient() && failures < POLL_FAILURES => {
-                failures += 1;
-                eprintln!("shipdeck: cannot read {id} ({e}); trying again");
-            }
-            Err(e) => {
-                let message = format!("stopped watching {id}: {e}");
-                record(
-                    log,
-                    key,
-                    AuditResult::Unknown,
-                    Some(&id),
-                    Some(message.clone()),
-                );
-                return Err(Stop::Failed(message));
-            }
-        }
-    }
-    let result = match state {
-        DeployState::Succeeded => AuditResult::Succeeded,
-        DeployState::Failed => AuditResult::Failed,
-        DeployState::Cancelled => AuditResult::Cancelled,
-        _ => AuditResult::Unknown,
-    };
-    record(log, key, result, Some(&id), None);
-    match result {
-        AuditResult::Succeeded => Ok(ExitCode::SUCCESS),
-        _ => Err(Stop::Failed(format!("{id} ended {}", state_name(state)))),
-    }
-}
-
-fn say_state(id: &DeploymentId, state: DeployState) {
-    let at = chrono::Local::now().format("%H:%M:%S");
-    println!("{at}  {id}  {}", state_name(state));
 }

@@ -7,6 +7,7 @@ mod act;
 mod find;
 mod render;
 mod table;
+mod wait;
 
 pub use table::print_deploys;
 
@@ -114,6 +115,7 @@ async fn try_promote(
         Request::Promote(request),
         &args.act,
         guard,
+        wait::review_note(to),
     )
     .await
 }
@@ -155,6 +157,7 @@ async fn try_rollback(
         Request::Rollback(request),
         &args.act,
         guard,
+        wait::review_note(env),
     )
     .await
 }

@@ -210,6 +210,7 @@ mod tests {
     #[test]
     fn queue_columns_at_the_start_are_not_started() {
         let board = |names: &[&str]| Board {
+            cut: None,
             id: 1,
             name: String::new(),
             kind: BoardKind::Kanban,
@@ -276,6 +277,7 @@ mod tests {
     #[test]
     fn columns_classify_statuses() {
         let board = Board {
+            cut: None,
             id: 1,
             name: String::new(),
             kind: BoardKind::Scrum,

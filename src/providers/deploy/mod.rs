@@ -23,7 +23,7 @@ pub mod sse;
 mod stream;
 mod write;
 
-use super::http::{Auth, HttpClient};
+use super::http::{Auth, HttpClient, Network};
 use super::{DeployBackend, ProviderError};
 use crate::config::{Secret, TokenSource};
 use crate::domain::deploy::{
@@ -52,6 +52,8 @@ pub struct HttpDeploySettings {
     pub services: Option<Vec<String>>,
     /// Environments that need the typed confirmation on top of what the server marks.
     pub protected: Vec<String>,
+    /// The `ca_file` and proxies the client follows.
+    pub network: Network,
 }
 
 #[derive(Debug)]
@@ -85,6 +87,7 @@ impl HttpDeploy {
             &settings.base_url,
             auth,
             settings.token_source,
+            &settings.network,
         )?;
         if let Some(t) = timeout {
             http = http.with_timeout(t);

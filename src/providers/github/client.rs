@@ -16,7 +16,7 @@ pub use limits::SECONDARY_BACKOFF;
 use crate::config::{Secret, TokenSource};
 use crate::domain::RateBudget;
 use crate::providers::ProviderError;
-use crate::providers::http::{Auth, HttpClient, Reply};
+use crate::providers::http::{Auth, HttpClient, Network, Reply};
 use chrono::Utc;
 use etags::Etags;
 use limits::Limits;
@@ -41,6 +41,8 @@ pub struct GithubSettings {
     pub graphql_url: String,
     pub token: Secret,
     pub token_source: TokenSource,
+    /// The `ca_file` and proxies the client follows.
+    pub network: Network,
 }
 
 pub struct GithubClient {
@@ -63,8 +65,14 @@ impl GithubClient {
     pub fn new(settings: GithubSettings) -> Result<Self, ProviderError> {
         let service = format!("GitHub {}", settings.name);
         let auth = Auth::Bearer(settings.token);
-        let http = HttpClient::new(&service, &settings.api_url, auth, settings.token_source)?
-            .without_redirects()?;
+        let http = HttpClient::new(
+            &service,
+            &settings.api_url,
+            auth,
+            settings.token_source,
+            &settings.network,
+        )?
+        .without_redirects()?;
         let graphql_url = settings.graphql_url.trim_end_matches('/').to_string();
         Url::parse(&graphql_url).map_err(|e| {
             ProviderError::Rejected(format!(

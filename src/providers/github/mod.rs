@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod client;
 pub mod deploys;
+pub mod discover;
 pub mod tracker;
 
 pub use actions::GithubActions;

@@ -20,6 +20,7 @@ fn bad_urls_are_refused_without_echoing_them() {
             url,
             Auth::Bearer(Secret::new("t")),
             TokenSource::Demo,
+            &Network::default(),
         )
         .map(|c| c.base().to_string())
     };

@@ -2,15 +2,13 @@
 //! types is `map`'s job.
 
 use super::dto::{
-    BoardConfigDto, BoardDto, CloudSearchDto, DcSearchDto, FieldDto, IssueDto, SprintDto,
-    SprintPageDto, TransitionDto, TransitionsDto, UserDto,
+    BoardConfigDto, BoardDto, FieldDto, SprintDto, SprintPageDto, TransitionDto, TransitionsDto,
+    UserDto,
 };
 use crate::providers::ProviderError;
 use crate::providers::http::{HttpClient, path_segment};
-use std::collections::HashSet;
 
-const PAGE_SIZE: &str = "50";
-/// A broken server must not keep us paging forever: 200 pages of 50 is 10,000 cards.
+/// A broken server must not keep us paging through sprints forever.
 pub const MAX_PAGES: usize = 200;
 const FIELDS: &str = "summary,status,assignee,labels,description,statuscategorychangedate";
 
@@ -91,90 +89,6 @@ impl JiraClient {
         Err(self.too_many_pages(&path))
     }
 
-    /// Every issue the JQL finds, in the order Jira returns them.
-    pub async fn search(&self, jql: &str, fields: &str) -> Result<Vec<IssueDto>, ProviderError> {
-        self.search_expanded(jql, fields, None).await
-    }
-
-    /// `expand` is Jira's list, e.g. `changelog`.
-    pub async fn search_expanded(
-        &self,
-        jql: &str,
-        fields: &str,
-        expand: Option<&str>,
-    ) -> Result<Vec<IssueDto>, ProviderError> {
-        if self.cloud {
-            self.search_cloud(jql, fields, expand).await
-        } else {
-            self.search_dc(jql, fields, expand).await
-        }
-    }
-
-    async fn search_cloud(
-        &self,
-        jql: &str,
-        fields: &str,
-        expand: Option<&str>,
-    ) -> Result<Vec<IssueDto>, ProviderError> {
-        let path = "/rest/api/3/search/jql";
-        let mut issues = Vec::new();
-        let mut token: Option<String> = None;
-        let mut seen = HashSet::new();
-        for _ in 0..MAX_PAGES {
-            let mut query = vec![("jql", jql), ("fields", fields), ("maxResults", PAGE_SIZE)];
-            if let Some(expand) = expand {
-                query.push(("expand", expand));
-            }
-            if let Some(t) = &token {
-                query.push(("nextPageToken", t.as_str()));
-            }
-            let page: CloudSearchDto = self.http.get(path, &query).await?;
-            issues.extend(page.issues);
-            // The last page says isLast, and may still carry an empty token.
-            match page.next_page_token.filter(|t| !t.is_empty()) {
-                Some(next) if page.is_last != Some(true) => {
-                    if !seen.insert(next.clone()) {
-                        let msg = "the same nextPageToken came back twice; stopped paging";
-                        return Err(self.http.decode_error(path, msg));
-                    }
-                    token = Some(next);
-                }
-                _ => return Ok(issues),
-            }
-        }
-        Err(self.too_many_pages(path))
-    }
-
-    async fn search_dc(
-        &self,
-        jql: &str,
-        fields: &str,
-        expand: Option<&str>,
-    ) -> Result<Vec<IssueDto>, ProviderError> {
-        let path = "/rest/api/2/search";
-        let mut issues = Vec::new();
-        for _ in 0..MAX_PAGES {
-            // The server may cap maxResults below ours, so the next offset is what we hold.
-            let start_at = issues.len().to_string();
-            let mut query = vec![
-                ("jql", jql),
-                ("fields", fields),
-                ("startAt", start_at.as_str()),
-                ("maxResults", PAGE_SIZE),
-            ];
-            if let Some(expand) = expand {
-                query.push(("expand", expand));
-            }
-            let page: DcSearchDto = self.http.get(path, &query).await?;
-            let got = page.issues.len();
-            issues.extend(page.issues);
-            if got == 0 || issues.len() as u64 >= page.total.unwrap_or(0) {
-                return Ok(issues);
-            }
-        }
-        Err(self.too_many_pages(path))
-    }
-
     pub async fn transitions(&self, key: &str) -> Result<Vec<TransitionDto>, ProviderError> {
         let path = self.transitions_path(key)?;
         let answer: TransitionsDto = self.on_issue(key, self.http.get(&path, &[]).await)?;
@@ -218,22 +132,23 @@ impl JiraClient {
     }
 
     pub fn too_many_pages(&self, path: &str) -> ProviderError {
-        let msg = format!(
-            "still more after {MAX_PAGES} pages; narrow the board with `jql` in the [jira] config"
-        );
+        let msg = format!("still more after {MAX_PAGES} pages; the server keeps sending pages");
         self.http.decode_error(path, &msg)
     }
 }
 
-/// `filter = F [AND sprint = S] [AND (extra)] ORDER BY Rank ASC`: the board's own filter in
-/// the board's rank order.
-pub fn jql(filter_id: u64, sprint: Option<u64>, extra: Option<&str>) -> String {
+/// The board's own filter in the board's rank order: `filter = F [AND sprint = S]
+/// [AND (kanban sub-filter)] [AND (extra)] ORDER BY Rank ASC`.
+pub fn jql(filter_id: u64, sprint: Option<u64>, sub: Option<&str>, extra: Option<&str>) -> String {
     let mut q = format!("filter = {filter_id}");
     if let Some(id) = sprint {
         q.push_str(&format!(" AND sprint = {id}"));
     }
-    if let Some(extra) = extra.map(str::trim).filter(|e| !e.is_empty()) {
-        q.push_str(&format!(" AND ({extra})"));
+    for clause in [sub, extra].into_iter().flatten() {
+        let clause = clause.trim();
+        if !clause.is_empty() {
+            q.push_str(&format!(" AND ({clause})"));
+        }
     }
     q.push_str(" ORDER BY Rank ASC");
     q
@@ -254,12 +169,31 @@ mod tests {
 
     #[test]
     fn jql_inserts_sprint_and_extra_before_order() {
-        assert_eq!(jql(10042, None, None), "filter = 10042 ORDER BY Rank ASC");
         assert_eq!(
-            jql(10042, Some(7), Some(" assignee = currentUser() ")),
+            jql(10042, None, None, None),
+            "filter = 10042 ORDER BY Rank ASC"
+        );
+        assert_eq!(
+            jql(10042, Some(7), None, Some(" assignee = currentUser() ")),
             "filter = 10042 AND sprint = 7 AND (assignee = currentUser()) ORDER BY Rank ASC"
         );
-        assert_eq!(jql(1, None, Some("  ")), "filter = 1 ORDER BY Rank ASC");
+        assert_eq!(
+            jql(1, None, None, Some("  ")),
+            "filter = 1 ORDER BY Rank ASC"
+        );
+    }
+
+    #[test]
+    fn a_kanban_sub_filter_narrows_the_board_before_the_extra_jql() {
+        assert_eq!(
+            jql(
+                5,
+                None,
+                Some("resolution = EMPTY OR resolved >= -14d"),
+                Some("team = ops")
+            ),
+            "filter = 5 AND (resolution = EMPTY OR resolved >= -14d) AND (team = ops) ORDER BY Rank ASC"
+        );
     }
 
     #[test]

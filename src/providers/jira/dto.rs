@@ -19,6 +19,13 @@ pub struct BoardConfigDto {
     pub filter: Option<IdRef>,
     pub column_config: ColumnConfigDto,
     pub estimation: Option<EstimationDto>,
+    /// Kanban only: the board's sub-filter, e.g. `resolution = EMPTY OR resolved >= -14d`.
+    pub sub_query: Option<SubQueryDto>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SubQueryDto {
+    pub query: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -91,14 +98,12 @@ pub struct SprintDto {
     pub end_date: Option<String>,
 }
 
-/// Cloud `GET /rest/api/3/search/jql`: token paging.
+/// Cloud `GET /rest/api/3/search/jql`: the issues of a page (its token is read on its own).
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CloudSearchDto {
     #[serde(default)]
     pub issues: Vec<IssueDto>,
-    pub next_page_token: Option<String>,
-    pub is_last: Option<bool>,
 }
 
 /// Data Center `GET /rest/api/2/search`: offset paging.

@@ -16,6 +16,8 @@ pub struct Setup {
     pub kind: BoardKind,
     pub columns: Vec<Column>,
     pub filter_id: u64,
+    /// A kanban board's sub-filter: without it a board loads every issue it ever finished.
+    pub sub_query: Option<String>,
     pub points_field: Option<String>,
     pub sprint_field: Option<String>,
 }
@@ -59,6 +61,10 @@ pub fn setup(
         },
         columns,
         filter_id,
+        sub_query: config
+            .sub_query
+            .and_then(|q| q.query)
+            .filter(|q| !q.trim().is_empty()),
         points_field: config.estimation.and_then(|e| e.field).map(|f| f.field_id),
         sprint_field,
     })

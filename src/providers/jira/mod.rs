@@ -2,24 +2,30 @@
 //! Agile 1.0 API for boards and sprints.
 
 mod adf;
+mod auth;
+pub mod boards;
 mod changelog;
 mod client;
 mod dto;
 mod map;
+mod search;
 mod sprint_data;
 mod sprints;
 mod values;
 mod wiki;
 
-use super::http::{Auth, HttpClient};
+use super::http::{HttpClient, Network};
 use super::{IssueTracker, ProviderError};
 use crate::config::{JiraAuth, JiraScope, Secret, TokenSource};
 use crate::domain::sprint::SprintData;
-use crate::domain::{Board, BoardKind, Column, IssueKey, Person, Sprint, SprintState};
+use crate::domain::{
+    Arrival, Board, BoardKind, Column, Cut, IssueKey, Person, Sprint, SprintState,
+};
 use async_trait::async_trait;
 use changelog::HistoryFields;
 use client::JiraClient;
 use map::{IssueContext, Setup};
+use search::Query;
 use std::collections::HashSet;
 use tokio::sync::OnceCell;
 
@@ -39,6 +45,8 @@ pub struct JiraSettings {
     /// Extra JQL, ANDed with the board's filter.
     pub jql: Option<String>,
     pub scope: Option<JiraScope>,
+    /// The `ca_file` and proxies the client follows.
+    pub network: Network,
 }
 
 pub struct JiraProvider {
@@ -54,27 +62,15 @@ pub struct JiraProvider {
 
 impl JiraProvider {
     pub fn new(settings: JiraSettings) -> Result<Self, ProviderError> {
-        let auth = match settings.auth {
-            JiraAuth::Basic => {
-                let email = settings
-                    .email
-                    .map(|e| e.trim().to_string())
-                    .filter(|e| !e.is_empty())
-                    .ok_or_else(|| {
-                        ProviderError::Rejected(
-                            "Jira Cloud (auth = \"basic\") needs `email` in the [jira] config"
-                                .to_string(),
-                        )
-                    })?;
-                Auth::Basic {
-                    user: email,
-                    token: settings.token,
-                }
-            }
-            JiraAuth::Bearer => Auth::Bearer(settings.token),
-        };
+        let auth = auth::auth(settings.auth, settings.email, settings.token)?;
         let cloud = settings.auth == JiraAuth::Basic;
-        let http = HttpClient::new("Jira", &settings.base_url, auth, settings.token_source)?;
+        let http = HttpClient::new(
+            "Jira",
+            &settings.base_url,
+            auth,
+            settings.token_source,
+            &settings.network,
+        )?;
         Ok(Self {
             client: JiraClient::new(http, cloud, settings.board),
             board: settings.board,
@@ -103,6 +99,13 @@ impl JiraProvider {
 #[async_trait]
 impl IssueTracker for JiraProvider {
     async fn load_board(&self) -> Result<Board, ProviderError> {
+        self.load_board_arriving(&|_, _| {}).await
+    }
+
+    async fn load_board_arriving(
+        &self,
+        arrived: &(dyn Fn(Board, Arrival) + Send + Sync),
+    ) -> Result<Board, ProviderError> {
         let setup = self.setup.get_or_try_init(|| self.fetch_setup()).await?;
         let mut board = Board {
             id: self.board,
@@ -111,6 +114,7 @@ impl IssueTracker for JiraProvider {
             columns: setup.columns.clone(),
             issues: Vec::new(),
             sprint: None,
+            cut: None,
         };
         let by_sprint = setup.kind == BoardKind::Scrum && self.scope != Some(JiraScope::All);
         if by_sprint {
@@ -121,23 +125,51 @@ impl IssueTracker for JiraProvider {
             }
         }
         let sprint_id = board.sprint.as_ref().map(|s| s.id);
-        let jql = client::jql(setup.filter_id, sprint_id, self.jql.as_deref());
-        let fields = client::fields(setup.points_field.as_deref(), setup.sprint_field.as_deref());
-        let found = self.client.search(&jql, &fields).await?;
+        let sub = (setup.kind == BoardKind::Kanban)
+            .then_some(setup.sub_query.as_deref())
+            .flatten();
+        let query = Query {
+            jql: client::jql(setup.filter_id, sprint_id, sub, self.jql.as_deref()),
+            fields: client::fields(setup.points_field.as_deref(), setup.sprint_field.as_deref()),
+            expand: None,
+        };
+        let sprint_name = board.sprint.as_ref().map(|s| s.name.clone());
         let cx = IssueContext {
             base: self.client.base(),
             points_field: setup.points_field.as_deref(),
             sprint_field: setup.sprint_field.as_deref(),
-            sprint_name: board.sprint.as_ref().map(|s| s.name.as_str()),
+            sprint_name: sprint_name.as_deref(),
         };
         let mut seen = HashSet::new();
-        // Offset paging can repeat a card when ranks change between pages: keep the first.
-        let issues = found
-            .into_iter()
-            .map(|dto| map::issue(dto, &cx))
-            .filter(|issue| seen.insert(issue.key.clone()))
-            .collect();
-        board.issues = issues;
+        let mut shown_at = 0;
+        let searched = self
+            .client
+            .search_pages(&query, |page, expected| {
+                // Offset paging can repeat a card when ranks change between pages: keep the
+                // first.
+                board.issues.extend(
+                    page.into_iter()
+                        .map(|dto| map::issue(dto, &cx))
+                        .filter(|issue| seen.insert(issue.key.clone())),
+                );
+                // Shown each time the board doubles: a few copies, however many pages.
+                let loaded = board.issues.len();
+                if loaded > 0 && loaded >= shown_at * 2 {
+                    shown_at = loaded;
+                    arrived(board.clone(), Arrival { loaded, expected });
+                }
+            })
+            .await?;
+        if let Some(total) = searched.more {
+            let total = match total {
+                Some(total) => Some(total),
+                None => self.client.approximate_count(&query.jql).await,
+            };
+            board.cut = Some(Cut {
+                shown: board.issues.len(),
+                total,
+            });
+        }
         Ok(board)
     }
 

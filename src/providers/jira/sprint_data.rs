@@ -15,6 +15,7 @@ use super::changelog::{self, HistoryFields};
 use super::client::{self, JiraClient};
 use super::dto::{IssueDto, SprintDto};
 use super::map::{self, IssueContext, Setup};
+use super::search::Query;
 use super::{sprints, values};
 use crate::domain::sprint::{
     Change, ChangeEvent, IssueHistory, SprintData, VELOCITY_SPRINTS, is_done,
@@ -53,13 +54,18 @@ impl Context<'_> {
             .join(",")
     }
 
-    fn jql(&self, clause: &str) -> String {
-        let mut q = format!("filter = {} AND {clause}", self.setup.filter_id);
+    /// `clause` within the board's filter, with each issue's changelog.
+    fn query(&self, clause: &str, fields: &str) -> Query {
+        let mut jql = format!("filter = {} AND {clause}", self.setup.filter_id);
         if let Some(extra) = self.extra_jql.map(str::trim).filter(|e| !e.is_empty()) {
-            q.push_str(&format!(" AND ({extra})"));
+            jql.push_str(&format!(" AND ({extra})"));
         }
-        q.push_str(" ORDER BY Rank ASC");
-        q
+        jql.push_str(" ORDER BY Rank ASC");
+        Query {
+            jql,
+            fields: fields.to_string(),
+            expand: Some("changelog".into()),
+        }
     }
 
     fn issue_cx(&self) -> IssueContext<'_> {
@@ -88,21 +94,14 @@ pub async fn sprint_data(cx: &Context<'_>, id: u64) -> Result<SprintData, Provid
     let fields = cx.issue_fields();
     let inside = cx
         .client
-        .search_expanded(
-            &cx.jql(&format!("sprint = {id}")),
-            &fields,
-            Some("changelog"),
-        )
+        .search(&cx.query(&format!("sprint = {id}"), &fields))
         .await?;
     let mut issues = histories(cx, inside).await?;
     if let Some(start) = sprint.start {
         // A day early, so the server's time zone for JQL dates cannot make us miss one.
         let since = start.with_timezone(&offset).date_naive() - Days::new(1);
         let clause = format!("updated >= \"{}\"", since.format("%Y-%m-%d"));
-        let touched = cx
-            .client
-            .search_expanded(&cx.jql(&clause), &fields, Some("changelog"))
-            .await?;
+        let touched = cx.client.search(&cx.query(&clause, &fields)).await?;
         let known: HashSet<String> = issues.iter().map(|h| h.issue.key.0.clone()).collect();
         let touched = touched
             .into_iter()
@@ -117,6 +116,7 @@ pub async fn sprint_data(cx: &Context<'_>, id: u64) -> Result<SprintData, Provid
     let closed = velocity(cx, &sprint, all).await?;
     Ok(SprintData {
         board: Board {
+            cut: None,
             id: cx.client.board_id(),
             name: cx.setup.name.clone(),
             kind: cx.setup.kind,
@@ -228,8 +228,11 @@ async fn velocity(
     let fields = fields.as_str();
     futures::stream::iter(recent)
         .map(|sprint| async move {
-            let jql = cx.jql(&format!("sprint = {}", sprint.id));
-            let found = cx.client.search(&jql, fields).await?;
+            let query = Query {
+                expand: None,
+                ..cx.query(&format!("sprint = {}", sprint.id), fields)
+            };
+            let found = cx.client.search(&query).await?;
             let points: f64 = found
                 .into_iter()
                 .map(|dto| history(cx, dto, Vec::new(), true))

@@ -4,7 +4,7 @@
 use crate::app::Action;
 use crate::app::deploy::{Plan, review_offered};
 use crate::ui::Ctx;
-use crate::ui::footer::{Hint, bound_keys, hint};
+use crate::ui::footer::{Hint, bound_keys, hint, quit};
 use crate::ui::text::width;
 
 pub fn hints(ctx: &Ctx) -> Vec<Hint> {
@@ -27,7 +27,7 @@ pub fn hints(ctx: &Ctx) -> Vec<Hint> {
         hints.extend([
             key(Action::ScreenBoard, "board", 0),
             key(Action::Help, "help", 0),
-            key(Action::Quit, "quit", 0),
+            quit(ctx),
         ]);
         return hints;
     }
@@ -41,6 +41,7 @@ pub fn hints(ctx: &Ctx) -> Vec<Hint> {
             key(Action::GoToIssue, "issue on board", 2),
             key(Action::ViewLog, "log", 2),
             key(Action::Close, "close", 0),
+            quit(ctx),
         ]);
         return hints;
     }
@@ -64,7 +65,7 @@ pub fn hints(ctx: &Ctx) -> Vec<Hint> {
         key(Action::Refresh, "refresh", 5),
         key(Action::ScreenBoard, "board", 2),
         key(Action::Help, "help", 0),
-        key(Action::Quit, "quit", 0),
+        quit(ctx),
     ]);
     hints
 }
@@ -92,7 +93,7 @@ fn read_only(ctx: &Ctx) -> bool {
 
 fn plan_hints(plan: &Plan, ctx: &Ctx) -> Vec<Hint> {
     let key = |action: Action, label: &str| hint(ctx, action, label, 0);
-    if !plan.outline.blockers.is_empty() {
+    let mut hints = if !plan.outline.blockers.is_empty() {
         vec![key(Action::Close, "close")]
     } else if plan.loading {
         vec![key(Action::Close, "cancel")]
@@ -104,7 +105,9 @@ fn plan_hints(plan: &Plan, ctx: &Ctx) -> Vec<Hint> {
         ]
     } else {
         vec![key(Action::Confirm, "confirm"), key(Action::Deny, "cancel")]
-    }
+    };
+    hints.push(quit(ctx));
+    hints
 }
 
 /// Several moves as one hint: "←→↑↓ select", or "h/l/k/j select" when a key is wider than

@@ -14,7 +14,7 @@ use crate::ui::text::put;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 
 /// "payments · prod · history", plus "loading…" while it is read.
 pub fn title(history: &History) -> String {
@@ -27,7 +27,7 @@ pub fn title(history: &History) -> String {
 
 /// The history as a bordered pane filling `area`.
 pub fn draw_pane(buf: &mut Buffer, area: Rect, history: &History, ctx: &Ctx) {
-    Clear.render(area, buf);
+    crate::ui::text::clear_box(buf, area);
     let block = Block::bordered()
         .border_style(ctx.theme.border_focus)
         .title(Span::styled(

@@ -86,13 +86,15 @@ pub fn clock(from: DateTime<Utc>, now: DateTime<Utc>) -> String {
     }
 }
 
-/// How long a deployment took: "45s", "3m12s", "1h02m"; "running" while it moves.
+/// How long a deployment took: "45s", "3m12s", "1h02m"; before it ends, what holds it:
+/// "queued", "waiting" (for a reviewer) or "running".
 pub fn took(d: &Deployment) -> String {
     let Some(end) = d.finished_at else {
-        return if d.state.is_active() {
-            "running"
-        } else {
-            "—"
+        return match d.state {
+            DeployState::Queued => "queued",
+            DeployState::Waiting => "waiting",
+            DeployState::InProgress => "running",
+            _ => "—",
         }
         .to_string();
     };
@@ -144,6 +146,8 @@ mod tests {
             "1h02m"
         );
         assert_eq!(took(&deployment(None, DeployState::InProgress)), "running");
+        assert_eq!(took(&deployment(None, DeployState::Waiting)), "waiting");
+        assert_eq!(took(&deployment(None, DeployState::Queued)), "queued");
         assert_eq!(took(&deployment(None, DeployState::Cancelled)), "—");
         let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
         let at = |s| clock(start, start + Duration::seconds(s));

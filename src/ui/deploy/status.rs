@@ -2,6 +2,7 @@
 //! (an error, a note, a backend that failed to sync and how old its data is, or when it last
 //! synced); deployments under way and read-only on the right.
 
+use crate::domain::deploy::DeployState;
 use crate::ui::Ctx;
 use crate::ui::status_bar::{Failed, StatusBar};
 use ratatui::buffer::Buffer;
@@ -15,12 +16,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     if state.read_only {
         bar.flag("read-only", theme.warning);
     }
-    let moving = view.inflight.len()
-        + view
-            .watching
-            .values()
-            .filter(|(_, d)| d.state.is_active())
-            .count();
+    // A deployment held for a reviewer is not deploying: it is said apart.
+    let active = view.watching.values().filter(|(_, d)| d.state.is_active());
+    let waiting = active
+        .clone()
+        .filter(|(_, d)| d.state == DeployState::Waiting)
+        .count();
+    let moving = view.inflight.len() + active.count() - waiting;
+    if waiting > 0 {
+        bar.flag(&format!("⏸ {waiting} waiting for review"), theme.warning);
+    }
     if moving > 0 {
         bar.flag(&format!("⟳ {moving} deploying"), theme.pending);
     }

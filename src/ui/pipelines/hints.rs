@@ -5,7 +5,7 @@ use crate::app::Action;
 use crate::app::pipelines::available;
 use crate::domain::pipeline::RunAction;
 use crate::ui::Ctx;
-use crate::ui::footer::{Hint, group, hint};
+use crate::ui::footer::{Hint, group, hint, quit};
 
 pub fn hints(ctx: &Ctx) -> Vec<Hint> {
     let view = &ctx.state.pipelines;
@@ -17,6 +17,7 @@ pub fn hints(ctx: &Ctx) -> Vec<Hint> {
             return vec![
                 key(Action::Open, "search", 0),
                 key(Action::Close, "cancel", 0),
+                quit(ctx),
             ];
         }
         let mut hints = vec![
@@ -41,7 +42,7 @@ pub fn hints(ctx: &Ctx) -> Vec<Hint> {
             key(Action::OpenUrl, "open", 7),
             key(Action::Close, "close", 0),
             key(Action::Help, "help", 0),
-            key(Action::Quit, "quit", 0),
+            quit(ctx),
         ]);
         return hints;
     }
@@ -63,7 +64,7 @@ pub fn hints(ctx: &Ctx) -> Vec<Hint> {
         key(Action::ScreenBoard, "board", 3),
         key(Action::ScreenDeploy, "deploys", 3),
         key(Action::Help, "help", 0),
-        key(Action::Quit, "quit", 0),
+        quit(ctx),
     ]);
     hints
 }

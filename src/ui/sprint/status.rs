@@ -3,7 +3,7 @@
 
 use crate::app::Action;
 use crate::ui::Ctx;
-use crate::ui::footer::{Hint, group, hint};
+use crate::ui::footer::{Hint, group, hint, quit};
 use crate::ui::status_bar::StatusBar;
 use crate::ui::text::ago;
 use ratatui::buffer::Buffer;
@@ -44,7 +44,7 @@ pub fn hints(ctx: &Ctx) -> Vec<Hint> {
         key(Action::Refresh, "refresh", 4),
         key(Action::ScreenBoard, "board", 2),
         key(Action::Help, "help", 0),
-        key(Action::Quit, "quit", 0),
+        quit(ctx),
     ]);
     hints
 }

@@ -206,24 +206,35 @@ fn clock(seconds: i64) -> String {
     format!("{}:{:02}", s / 60, s % 60)
 }
 
-/// The last line: the only keys standup mode has.
+/// The last line: the only keys standup mode has. When narrow, pausing, going back and the
+/// rest give way in that order; how to quit always stays.
 fn keys(buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     let theme = ctx.theme;
     let y = area.bottom().saturating_sub(1);
     let k = |a: Action| key_label(ctx.keymap.hint(a)).into_owned();
-    let hints = [
+    let mut hints: Vec<(String, &str)> = [
         (k(Action::NextPerson), "next"),
         (k(Action::PrevPerson), "back"),
         (k(Action::PauseStandup), "pause"),
         (k(Action::Close), "leave"),
         (k(Action::Quit), "quit"),
-    ];
-    let mut x = area.x + 1;
-    for (key, label) in hints.iter().filter(|(key, _)| !key.is_empty()) {
-        let room = |x: u16| usize::from(area.right().saturating_sub(x));
-        if width(key) + width(label) + 1 > room(x) {
+    ]
+    .into_iter()
+    .filter(|(key, _)| !key.is_empty())
+    .collect();
+    let needed = |hints: &[(String, &str)]| {
+        let words: usize = hints.iter().map(|(k, l)| width(k) + 1 + width(l)).sum();
+        1 + words + 2 * hints.len().saturating_sub(1)
+    };
+    for drop in ["pause", "back", "next", "leave"] {
+        if needed(&hints) <= usize::from(area.width) {
             break;
         }
+        hints.retain(|(_, label)| *label != drop);
+    }
+    let mut x = area.x + 1;
+    for (key, label) in &hints {
+        let room = |x: u16| usize::from(area.right().saturating_sub(x));
         x += put(buf, x, y, key, room(x), theme.footer_key) + 1;
         x += put(buf, x, y, label, room(x), theme.footer_text) + 2;
     }

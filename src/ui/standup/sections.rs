@@ -53,64 +53,92 @@ impl Section {
 }
 
 /// Draws `sections` top to bottom in `area` with a blank line between them. When everything
-/// fits twice as loose on a tall screen, items get a blank line between them too; when not
-/// everything fits, every title stays and the earlier sections keep more of their items.
+/// fits twice as loose on a tall screen, items get a blank line between them too. When not
+/// everything fits, the blank lines go first; every title shown keeps at least one line under
+/// it (an item, or "… N items"), the earlier sections keep more of their items, and sections
+/// with no room at all are named on the last line rather than dropped unsaid.
 pub fn draw(buf: &mut Buffer, area: Rect, sections: &[Section]) {
     let rows = usize::from(area.height);
     let items: Vec<Vec<&Item>> = sections.iter().map(Section::shown).collect();
-    let gaps = sections.len().saturating_sub(1);
-    let tight = sections.len() + gaps + items.iter().map(Vec::len).sum::<usize>();
-    let loose = tight + items.iter().map(|i| i.len()).sum::<usize>() + gaps;
+    let count = sections.len();
+    if count == 0 || rows == 0 {
+        return;
+    }
+    let lines: usize = items.iter().map(Vec::len).sum();
+    let tight = count + (count - 1) + lines;
+    let loose = tight + lines + (count - 1);
     let step: u16 = if rows >= 30 && loose <= rows { 2 } else { 1 };
-    let mut left = rows.saturating_sub(sections.len() + gaps);
+    let gap = usize::from(3 * count - 1 <= rows);
+    // Rows for `k` sections of a title and one line each.
+    let least = |k: usize| 2 * k + gap * k.saturating_sub(1);
+    let (shown, note) = if least(count) <= rows {
+        (count, 0)
+    } else {
+        let fit = (0..count).rev().find(|&k| least(k) < rows).unwrap_or(0);
+        (fit, 1)
+    };
+    let mut spare = rows - least(shown) - note;
     let budgets: Vec<usize> = items
         .iter()
+        .take(shown)
         .map(|list| {
-            let n = if step == 2 {
-                list.len()
-            } else {
-                list.len().min(left)
-            };
-            left -= n.min(left);
-            n
+            if step == 2 {
+                return list.len();
+            }
+            let extra = list.len().saturating_sub(1).min(spare);
+            spare -= extra;
+            list.len().min(1 + extra)
         })
         .collect();
     let mut y = area.y;
-    for (k, section) in sections.iter().enumerate() {
+    for (k, section) in sections.iter().take(shown).enumerate() {
         if k > 0 {
-            y = y.saturating_add(1);
-        }
-        if y >= area.bottom() {
-            break;
+            y = y.saturating_add(gap as u16);
         }
         let (text, style) = &section.title;
         put(buf, area.x, y, text, usize::from(area.width), *style);
+        y = y.saturating_add(1);
         let (list, budget) = (&items[k], budgets[k]);
         for (i, item) in list.iter().take(budget).enumerate() {
-            y = y.saturating_add(if i == 0 { 1 } else { step });
+            if i > 0 {
+                y = y.saturating_add(step - 1);
+            }
             if y >= area.bottom() {
                 break;
             }
-            let line = Rect {
-                y,
-                height: 1,
-                ..area
-            };
-            if budget > 1 && i + 1 == budget && list.len() > budget {
-                let more = format!("  … {} more", list.len() - i);
+            if i + 1 == budget && list.len() > budget {
+                let more = match list.len() - i {
+                    hidden if i > 0 => format!("  … {hidden} more"),
+                    1 => "  … 1 item".to_string(),
+                    hidden => format!("  … {hidden} items"),
+                };
                 put(
                     buf,
-                    line.x,
+                    area.x,
                     y,
                     &more,
-                    usize::from(line.width),
+                    usize::from(area.width),
                     section.more_style,
                 );
             } else {
+                let line = Rect {
+                    y,
+                    height: 1,
+                    ..area
+                };
                 draw_item(buf, line, item);
             }
+            y = y.saturating_add(1);
         }
-        y = y.saturating_add(1);
+    }
+    if note == 1 && y < area.bottom() {
+        let left: Vec<&str> = sections[shown..]
+            .iter()
+            .map(|s| s.title.0.as_str())
+            .collect();
+        let text = format!("… no room for {}", left.join(", "));
+        let style = sections[shown].more_style;
+        put(buf, area.x, y, &text, usize::from(area.width), style);
     }
 }
 

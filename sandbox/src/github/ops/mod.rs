@@ -66,6 +66,7 @@ pub fn router(clock: Clock) -> Router {
     let route = |path: &str| format!("{repo}{path}");
     Router::new()
         .route(repo, get(code::repository))
+        .route("/api/v3/user/repos", get(code::user_repos))
         // Branch names hold slashes, and GitHub takes them unencoded here.
         .route(&route("/compare/{*basehead}"), get(code::compare))
         .route(&route("/actions/workflows"), get(runs::workflows))

@@ -3,7 +3,8 @@
 
 use super::ast::{Clause, Expr, Op, Operand, OrderBy, Query};
 use super::{JqlError, Pos};
-use crate::jira::catalog::{self, FILTER_ID, FILTER_NAME, PROJECT_ID, PROJECT_KEY, PROJECT_NAME};
+use crate::jira::boards;
+use crate::jira::catalog;
 use crate::jira::store::{IssueType, SprintState, Store};
 use crate::people::{self, MYSELF};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
@@ -222,11 +223,8 @@ fn values(
 fn value(field: Field, v: &str, store: &Store) -> Option<String> {
     let same = |a: &str| a.eq_ignore_ascii_case(v);
     match field {
-        Field::Filter => {
-            (same(&FILTER_ID.to_string()) || same(FILTER_NAME)).then(|| FILTER_ID.to_string())
-        }
-        Field::Project => (same(PROJECT_KEY) || same(PROJECT_ID) || same(PROJECT_NAME))
-            .then(|| PROJECT_KEY.to_string()),
+        Field::Filter => boards::by_filter(v).map(|b| b.filter_id().to_string()),
+        Field::Project => boards::project_named(v).map(|p| p.key.to_string()),
         Field::Sprint => store
             .sprints
             .iter()

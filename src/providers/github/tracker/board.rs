@@ -50,6 +50,7 @@ pub fn board(project: &Project, wip: &BTreeMap<String, u32>, today: NaiveDate) -
         .filter(|i| current.is_none_or(|c| i.iteration.as_deref() == Some(c.id.as_str())))
         .collect();
     Board {
+        cut: None,
         id: project.number,
         name: project.title.clone(),
         kind: if iterations.is_some() {

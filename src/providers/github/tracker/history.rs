@@ -34,6 +34,7 @@ pub fn sprint_data(
     Some(SprintData {
         offset: Utc.fix(),
         board: Board {
+            cut: None,
             id: project.number,
             name: project.title.clone(),
             kind: BoardKind::Scrum,

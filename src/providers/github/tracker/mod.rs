@@ -20,7 +20,7 @@ use crate::domain::sprint::SprintData;
 use crate::domain::{Board, Column, IssueKey, Person, Sprint};
 use crate::providers::{IssueTracker, ProviderError};
 use async_trait::async_trait;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use issues::IssuesBoard;
 use issues::lanes::Card;
 use project::{Fields, NO_STATUS, Project};
@@ -53,10 +53,15 @@ impl From<&GithubConfig> for GithubTrackerSettings {
     }
 }
 
+/// Where the tracker reads the time: which iteration is current, which issues closed
+/// recently. `Utc::now` in the app; tests pass a fixed time, as they do to `update`.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
 pub struct GithubTracker {
     client: Arc<GithubClient>,
     settings: GithubTrackerSettings,
     issues: IssuesBoard,
+    clock: Clock,
     /// What the last load learnt that moves need: ids GitHub wants back.
     known: Mutex<Known>,
 }
@@ -87,8 +92,17 @@ impl GithubTracker {
             client,
             settings,
             issues,
+            clock: Arc::new(Utc::now),
             known: Mutex::new(Known::default()),
         }
+    }
+
+    pub fn with_clock(self, clock: Clock) -> Self {
+        Self { clock, ..self }
+    }
+
+    fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
     }
 
     async fn read_project(&self, at: &ProjectRef) -> Result<Project, ProviderError> {
@@ -108,7 +122,7 @@ impl GithubTracker {
     }
 
     async fn load_issues(&self) -> Result<Board, ProviderError> {
-        let loaded = self.issues.load(&self.client, Utc::now()).await?;
+        let loaded = self.issues.load(&self.client, self.now()).await?;
         self.known().cards = loaded.cards;
         Ok(loaded.board)
     }
@@ -174,7 +188,7 @@ impl IssueTracker for GithubTracker {
         match &self.settings.project {
             Some(at) => {
                 let project = self.read_project(at).await?;
-                let today = Utc::now().date_naive();
+                let today = self.now().date_naive();
                 Ok(board::board(&project, &self.settings.wip, today))
             }
             None => self.load_issues().await,
@@ -210,7 +224,7 @@ impl IssueTracker for GithubTracker {
             Some(fields) => fields,
             None => self.read_project(at).await?.fields,
         };
-        let today = Utc::now().date_naive();
+        let today = self.now().date_naive();
         Ok(fields
             .iteration
             .map(|f| iterations::sprints(&f.iterations, today))
@@ -225,7 +239,7 @@ impl IssueTracker for GithubTracker {
             )));
         };
         let project = self.read_project(at).await?;
-        let today = Utc::now().date_naive();
+        let today = self.now().date_naive();
         history::sprint_data(&project, sprint, &self.settings.wip, today).ok_or_else(|| {
             ProviderError::NotFound(format!(
                 "{service}: project {} has no iteration with sprint id {sprint}",

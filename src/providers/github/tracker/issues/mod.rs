@@ -83,6 +83,7 @@ impl IssuesBoard {
         }
         Ok(Loaded {
             board: Board {
+                cut: None,
                 id: 0,
                 name: line(&self.repos.join(", ")),
                 kind: BoardKind::Kanban,

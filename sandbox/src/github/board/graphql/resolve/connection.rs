@@ -116,6 +116,7 @@ fn edge_typename(connection: &'static str) -> &'static str {
         "ProjectV2Connection" => "ProjectV2Edge",
         "LabelConnection" => "LabelEdge",
         "UserConnection" => "UserEdge",
+        "OrganizationConnection" => "OrganizationEdge",
         "PullRequestConnection" => "PullRequestEdge",
         _ => "Edge",
     }

@@ -185,6 +185,13 @@ pub fn user<'a>(env: &Env<'a>, user: &'static Account, field: &str, args: &Args)
         "resourcePath" => leaf(format!("/{}", user.login)),
         "url" => leaf(format!("{WEB}/{}", user.login)),
         "repository" => Some(Ok(Resolved::Null)),
+        // Everyone on the team is a member of the one organisation.
+        "organizations" => connection(
+            "organizations",
+            "OrganizationConnection",
+            vec![Obj::Org(&env.board.org)],
+            args,
+        ),
         _ => projects(env.board, false, field, args),
     }
 }

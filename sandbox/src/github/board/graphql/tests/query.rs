@@ -219,3 +219,31 @@ fn rate_limit_reports_cost_and_spends_the_budget() {
     let second = ask_on(&mut board, query, Value::Null, ALL);
     assert_eq!(second["data"]["rateLimit"]["remaining"], 4998);
 }
+
+#[test]
+fn the_viewer_lists_its_organisations_and_their_projects() {
+    let query = "query($first: Int!, $after: String) { viewer { login \
+        projectsV2(first: $first) { totalCount nodes { number } } \
+        organizations(first: $first, after: $after) { totalCount \
+          pageInfo { hasNextPage endCursor } \
+          nodes { login projectsV2(first: $first) { nodes { number title closed } } } } } }";
+    let answer = ask(query, json!({ "first": 10 }));
+    assert_eq!(answer["errors"], Value::Null, "{answer}");
+    let viewer = &answer["data"]["viewer"];
+    assert_eq!(
+        viewer["projectsV2"]["totalCount"], 0,
+        "users own no projects"
+    );
+    let orgs = &viewer["organizations"];
+    assert_eq!(orgs["totalCount"], 1);
+    assert_eq!(orgs["pageInfo"]["hasNextPage"], false);
+    assert_eq!(
+        orgs["nodes"][0],
+        json!({ "login": "acme", "projectsV2": { "nodes": [
+            { "number": 3, "title": "Storefront delivery", "closed": false }
+        ] } })
+    );
+    let cursor = orgs["pageInfo"]["endCursor"].clone();
+    let after = ask(query, json!({ "first": 10, "after": cursor }));
+    assert_eq!(after["data"]["viewer"]["organizations"]["nodes"], json!([]));
+}
