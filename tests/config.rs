@@ -80,11 +80,18 @@ fn semantic_checks_explain_themselves() {
     )
     .unwrap_err();
     assert!(e.to_string().contains("jira.email is required"));
-    let ok = parse(
+    // Bearer needs no email, and the token comes from the command as written.
+    let jira = parse(
         "[jira]\nurl = \"https://x\"\nboard = 1\nauth = \"bearer\"\ntoken_cmd = \"pass jira\"\n",
         "c.toml",
-    );
-    assert!(ok.is_ok());
+    )
+    .unwrap()
+    .jira
+    .unwrap();
+    assert_eq!(jira.auth, JiraAuth::Bearer);
+    assert_eq!(jira.token_cmd.as_deref(), Some("pass jira"));
+    assert_eq!((jira.token_env, jira.email), (None, None));
+    assert_eq!((jira.url.as_str(), jira.board), ("https://x", 1));
     let e = parse("[ui]\nrefresh_seconds = 0\n", "c.toml").unwrap_err();
     assert!(e.to_string().contains("refresh_seconds"));
 }

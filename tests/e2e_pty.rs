@@ -4,6 +4,7 @@
 //! SIGCONT), after which the screen is drawn again and keys work.
 
 #[path = "support/pty.rs"]
+#[allow(dead_code)] // shared support: only the start-up tests read the home
 mod pty;
 
 use nix::sys::signal::Signal;

@@ -5,6 +5,8 @@
 mod file;
 #[path = "init/flow.rs"]
 mod flow;
+#[path = "support/isolated.rs"]
+mod isolated;
 #[path = "init/listing.rs"]
 mod listing;
 #[allow(dead_code)] // shared support: no signals, suspends or boards here

@@ -5,7 +5,7 @@
 #[path = "support/isolated.rs"]
 mod isolated;
 
-use chrono::{Datelike, Utc};
+use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use isolated::Isolated;
 use serde_json::Value;
 use shipdeck::config::{JiraAuth, Secret, TokenSource};
@@ -42,9 +42,22 @@ async fn get(sandbox: &Sandbox, path: &str, query: &[(&str, &str)]) -> (u16, Val
     (status, response.json().await.unwrap())
 }
 
+/// Noon UTC on each day of one week, Monday first: the seed is laid out around the day the
+/// sandbox starts, so every weekday is checked on every run, never only the day it runs on.
+fn every_weekday() -> impl Iterator<Item = DateTime<Utc>> {
+    let monday: DateTime<Utc> = "2026-03-09T12:00:00Z".parse().unwrap();
+    (0..7).map(move |d| monday + TimeDelta::days(d))
+}
+
 #[tokio::test]
 async fn the_demo_sprint_has_real_history_scope_changes_risks_and_velocity() {
-    let sandbox = Sandbox::start(0).await.unwrap();
+    for today in every_weekday() {
+        the_demo_sprint_on(today).await;
+    }
+}
+
+async fn the_demo_sprint_on(today: DateTime<Utc>) {
+    let sandbox = Sandbox::start_at(0, today).await.unwrap();
     for auth in [JiraAuth::Basic, JiraAuth::Bearer] {
         let jira = provider(&sandbox, auth);
         let sprints = jira.sprints().await.unwrap();
@@ -55,8 +68,8 @@ async fn the_demo_sprint_has_real_history_scope_changes_risks_and_velocity() {
             .find(|s| s.state == SprintState::Active)
             .unwrap();
         let data = jira.sprint_data(active.id).await.unwrap();
-        assert!(data.issues.iter().all(|h| h.complete), "{auth:?}");
-        let r = report(&data, data.today(Utc::now()), &SprintRules::default());
+        assert!(data.issues.iter().all(|h| h.complete), "{today} {auth:?}");
+        let r = report(&data, data.today(today), &SprintRules::default());
         assert_eq!(r.history_note, None);
         assert_eq!(r.velocity.len(), 6);
         assert_eq!(r.velocity_average.map(|v| v.round()), Some(34.0));
@@ -68,7 +81,7 @@ async fn the_demo_sprint_has_real_history_scope_changes_risks_and_velocity() {
         assert_eq!(
             first.date.weekday(),
             chrono::Weekday::Wed,
-            "starts mid-week"
+            "{today}: starts mid-week"
         );
         assert!(
             r.burndown.len() >= 3,

@@ -3,18 +3,18 @@
 
 #[path = "ui_board/arrival.rs"]
 mod arrival;
+#[path = "ui_board/checks.rs"]
+mod checks;
 #[path = "ui_board/fixture.rs"]
 mod fixture;
 #[path = "support/frame.rs"]
 mod frame;
 
 use chrono::Duration;
-use fixture::{board, card, draw, draw_with, find, lacks, now, pending, screen, shows, state};
+use fixture::{board, card, draw, find, lacks, now, pending, shows, state};
 use insta::assert_snapshot;
-use ratatui::style::{Color, Modifier};
 use shipdeck::app::Popup;
 use shipdeck::domain::IssueKey;
-use shipdeck::ui::{Theme, cards_per_page};
 
 #[test]
 fn board_80x24_with_banner_and_pending_card() {
@@ -63,9 +63,18 @@ fn board_120x40_swimlanes_and_filter() {
     let terminal = draw(&state, 120, 40);
     shows(
         &terminal,
-        &["PAY-102", "PAY-91", "filter: refund", "── Unassigned", "no match"],
+        &[
+            "PAY-102",
+            "PAY-91",
+            "filter: refund",
+            "── Unassigned",
+            "no match",
+        ],
     );
-    lacks(&terminal, &["PAY-101", "PAY-110", "PAY-120", "PAY-130", "PAY-90 "]);
+    lacks(
+        &terminal,
+        &["PAY-101", "PAY-110", "PAY-120", "PAY-130", "PAY-90 "],
+    );
     assert_snapshot!(terminal.backend());
 }
 
@@ -75,7 +84,17 @@ fn board_40x12_one_column() {
     state.selection.row = 3;
     state.sync.running = true;
     let terminal = draw(&state, 40, 12);
-    shows(&terminal, &["◀ 1", "In Progress 4/4", "▌PAY-113", "3 ▶", "⟳ syncing…", "q quit"]);
+    shows(
+        &terminal,
+        &[
+            "◀ 1",
+            "In Progress 4/4",
+            "▌PAY-113",
+            "3 ▶",
+            "⟳ syncing…",
+            "q quit",
+        ],
+    );
     assert_snapshot!(terminal.backend());
 }
 
@@ -85,7 +104,10 @@ fn small_screen_lanes_and_popups() {
     state.swimlanes = true;
     state.selection.row = 2;
     let lanes = draw(&state, 40, 12);
-    shows(&lanes, &["── Ana Kowalski", "── Bo Li", "── Chen Wei", "▌PAY-113"]);
+    shows(
+        &lanes,
+        &["── Ana Kowalski", "── Bo Li", "── Chen Wei", "▌PAY-113"],
+    );
     assert_snapshot!("lanes_40x12", lanes.backend());
     state.popup = Some(Popup::Help);
     let help = draw(&state, 40, 12);
@@ -93,7 +115,10 @@ fn small_screen_lanes_and_popups() {
     assert_snapshot!("help_40x12", help.backend());
     state.popup = Some(Popup::Detail(IssueKey("PAY-111".into())));
     let detail = draw(&state, 40, 12);
-    shows(&detail, &["PAY-111", "Ship the deploy dashboard", "Ana Kowalski"]);
+    shows(
+        &detail,
+        &["PAY-111", "Ship the deploy dashboard", "Ana Kowalski"],
+    );
     assert_snapshot!("detail_40x12", detail.backend());
     state.popup = Some(Popup::ConfirmWip {
         key: IssueKey("PAY-101".into()),
@@ -101,7 +126,10 @@ fn small_screen_lanes_and_popups() {
         message: "In Progress is at its WIP limit (4/4). Move anyway? y/N".into(),
     });
     let confirm = draw(&state, 40, 12);
-    shows(&confirm, &["Move PAY-101?", "WIP limit", "y move anyway", "y yes  n no"]);
+    shows(
+        &confirm,
+        &["Move PAY-101?", "WIP limit", "y move anyway", "y yes  n no"],
+    );
     assert_snapshot!("confirm_40x12", confirm.backend());
 }
 
@@ -128,7 +156,15 @@ fn wip_confirm_popup() {
         message: "In Progress is at its WIP limit (4/4). Move anyway? y/N".into(),
     });
     let terminal = draw(&state, 80, 24);
-    shows(&terminal, &["Move PAY-101?", "WIP limit (4/4)", "y move anyway", "y yes  n no"]);
+    shows(
+        &terminal,
+        &[
+            "Move PAY-101?",
+            "WIP limit (4/4)",
+            "y move anyway",
+            "y yes  n no",
+        ],
+    );
     assert_snapshot!(terminal.backend());
 }
 
@@ -139,7 +175,10 @@ fn sync_error_with_stale_data() {
     state.sync.last_error =
         Some("Jira did not answer in 10 s (network): https://example.atlassian.net".into());
     let terminal = draw(&state, 80, 24);
-    shows(&terminal, &["Jira did not answer in 10 s", "17m ago", "PAY-101"]);
+    shows(
+        &terminal,
+        &["Jira did not answer in 10 s", "17m ago", "PAY-101"],
+    );
     assert_snapshot!(terminal.backend());
 }
 
@@ -151,20 +190,14 @@ fn detail_popup_120x40() {
     let terminal = draw(&state, 120, 40);
     shows(
         &terminal,
-        &["PAY-110", "修复支付回调的重复扣款问题", "Customers are charged twice", "Chen Wei"],
+        &[
+            "PAY-110",
+            "修复支付回调的重复扣款问题",
+            "Customers are charged twice",
+            "Chen Wei",
+        ],
     );
     assert_snapshot!(terminal.backend());
-}
-
-#[test]
-fn detail_of_a_card_that_left_the_board() {
-    let mut state = state();
-    state.popup = Some(Popup::Detail(IssueKey("PAY-999".into())));
-    let text = screen(&draw(&state, 80, 24));
-    assert!(
-        text.contains("PAY-999 is no longer on this board."),
-        "{text}"
-    );
 }
 
 #[test]
@@ -181,7 +214,10 @@ fn help_popup_120x40() {
     let mut state = state();
     state.popup = Some(Popup::Help);
     let terminal = draw(&state, 120, 40);
-    shows(&terminal, &["Keys", "move card left", "swimlanes", "esc close  q quit"]);
+    shows(
+        &terminal,
+        &["Keys", "move card left", "swimlanes", "esc close  q quit"],
+    );
     assert_snapshot!(terminal.backend());
 }
 
@@ -223,7 +259,10 @@ fn loading_and_load_error() {
     let failed = draw(&state, 80, 24);
     shows(
         &failed,
-        &["Could not load the board: Jira rejected the token from $JIRA_API_TOKEN", "r to retry"],
+        &[
+            "Could not load the board: Jira rejected the token from $JIRA_API_TOKEN",
+            "r to retry",
+        ],
     );
     assert_snapshot!("load_error", failed.backend());
 }
@@ -244,153 +283,9 @@ fn empty_sprint() {
 #[test]
 fn too_small() {
     let terminal = draw(&state(), 30, 8);
-    shows(&terminal, &["terminal too small", "30x8, needs 40x10", "q quit"]);
-    assert_snapshot!(terminal.backend());
-}
-
-#[test]
-fn mono_reads_without_colour() {
-    let mut state = state();
-    pending(&mut state, "PAY-110", 2);
-    let terminal = draw_with(&state, &Theme::load("dark", true).unwrap(), 120, 40);
-    let buffer = terminal.backend().buffer();
-    assert!(
-        buffer
-            .content
-            .iter()
-            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    shows(
+        &terminal,
+        &["terminal too small", "30x8, needs 40x10", "q quit"],
     );
-    let text = screen(&terminal);
-    for sign in ["▽ starved", "● full", "▲ over", "▌PAY-111", "PAY-110 ⟳"] {
-        assert!(text.contains(sign), "missing {sign:?} in\n{text}");
-    }
-    let selected = buffer.content.iter().find(|c| c.symbol() == "▌").unwrap();
-    assert!(selected.modifier.contains(Modifier::REVERSED));
-}
-
-#[test]
-fn the_selected_card_is_highlighted() {
-    let theme = Theme::load("dark", false).unwrap();
-    let terminal = draw_with(&state(), &theme, 80, 24);
-    let buffer = terminal.backend().buffer();
-    let selection_bg = theme.selection.bg.unwrap();
-    // Below the header, whose active screen tab has the selection style too.
-    let rows: Vec<u16> = (1..24)
-        .filter(|&y| (0..80).any(|x| buffer[(x, y)].bg == selection_bg))
-        .collect();
-    // Exactly the two lines of PAY-111, across the focused column's inside, marked "▌".
-    assert_eq!(rows.len(), 2, "{rows:?}");
-    for y in rows {
-        let lit: Vec<u16> = (0..80)
-            .filter(|&x| buffer[(x, y)].bg == selection_bg)
-            .collect();
-        let (first, last) = (lit[0], lit[lit.len() - 1]);
-        assert_eq!(buffer[(first, y)].symbol(), "▌");
-        assert_eq!(buffer[(first - 1, y)].symbol(), "│");
-        assert_eq!(buffer[(last + 1, y)].symbol(), "│");
-        // Only the cell behind a wide glyph (drawn by the terminal in the glyph's style)
-        // may lack the highlight.
-        for x in first..=last {
-            let behind_wide =
-                unicode_width::UnicodeWidthStr::width(buffer[(x - 1, y)].symbol()) == 2;
-            assert!(
-                buffer[(x, y)].bg == selection_bg || behind_wide,
-                "({x}, {y})"
-            );
-        }
-    }
-}
-
-#[test]
-fn escape_sequences_never_reach_the_screen() {
-    let mut state = state();
-    state.popup = Some(Popup::Detail(IssueKey("PAY-112".into())));
-    for (w, h) in [(80, 24), (120, 40)] {
-        let terminal = draw(&state, w, h);
-        for cell in &terminal.backend().buffer().content {
-            assert!(
-                !cell.symbol().chars().any(char::is_control),
-                "{:?}",
-                cell.symbol()
-            );
-        }
-        let text = screen(&terminal);
-        assert!(!text.contains("pwned"), "{text}");
-        assert!(text.contains("title and clear-screen"), "{text}");
-    }
-}
-
-#[test]
-fn column_borders_stay_aligned_with_cjk_and_emoji() {
-    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
-        let terminal = draw(&state(), w, h);
-        let buffer = terminal.backend().buffer();
-        let top = (0..h).find(|&y| buffer[(0, y)].symbol() == "┌").unwrap();
-        let corners: Vec<u16> = (0..w)
-            .filter(|&x| matches!(buffer[(x, top)].symbol(), "┌" | "┐"))
-            .collect();
-        assert!(corners.len() >= 6, "{w}x{h}: {corners:?}");
-        // Every card line has its column borders exactly below the corners.
-        for y in top + 1..top + 9 {
-            for &x in &corners {
-                assert_eq!(buffer[(x, y)].symbol(), "│", "{w}x{h} at ({x}, {y})");
-            }
-        }
-    }
-}
-
-#[test]
-fn every_size_draws_a_sound_frame() {
-    let summaries: Vec<String> = board().issues.iter().map(|i| i.summary.clone()).collect();
-    let summaries: Vec<&str> = summaries.iter().map(String::as_str).collect();
-    let mut states = vec![("board", state(), summaries.clone())];
-    // The detail popup wraps the summary over lines: no one-line texts to look for there.
-    for (name, popup) in [
-        ("help", Popup::Help),
-        ("detail", Popup::Detail(IssueKey("PAY-110".into()))),
-    ] {
-        let mut s = state();
-        s.popup = Some(popup);
-        states.push((name, s, Vec::new()));
-    }
-    let mut s = state();
-    s.swimlanes = true;
-    s.filter_editing = true;
-    s.banner = Some("demo".into());
-    s.sync.last_error = Some("boom".into());
-    states.push(("lanes, filter, banner, error", s, summaries.clone()));
-    let mut s = state();
-    s.board = None;
-    states.push(("loading", s, Vec::new()));
-    let theme = Theme::load("dark", false).unwrap();
-    for (name, state, texts) in &states {
-        for size in frame::sizes() {
-            frame::check(name, state, &theme, now(), size, texts);
-        }
-    }
-}
-
-#[test]
-fn cards_per_page_matches_what_is_drawn() {
-    assert_eq!(cards_per_page(24), 9);
-    assert_eq!(cards_per_page(12), 7);
-    assert_eq!(cards_per_page(5), 1);
-    let mut state = state();
-    let mut board = board();
-    for n in 0..40 {
-        board
-            .issues
-            .push(card(&format!("OPS-{n}"), "Backlog", "5", None, None, 1));
-    }
-    let done = board.count(4);
-    state.board = Some(board);
-    state.selection = shipdeck::app::state::Selection { column: 4, row: 0 };
-    for height in [24, 12, 40] {
-        let text = screen(&draw(&state, 120, height));
-        let hidden = done - cards_per_page(height);
-        assert!(
-            text.contains(&format!("↓ {hidden} more")),
-            "{height}: {text}"
-        );
-    }
+    assert_snapshot!(terminal.backend());
 }

@@ -12,7 +12,7 @@ mod frame;
 
 use chrono::Duration;
 use data::{dep, now, services, with_changes};
-use fixture::{act, draw, history_loaded, row, screen, select, state, with_history};
+use fixture::{act, draw, history_loaded, row, screen, select, shows, state, with_history};
 use insta::assert_snapshot;
 use shipdeck::app::deploy::BackendView;
 use shipdeck::app::{Action, Msg, update};
@@ -22,7 +22,21 @@ use shipdeck::domain::deploy::{DeployState, Service};
 fn matrix_80x24() {
     let mut state = state();
     select(&mut state, 0, 1);
-    assert_snapshot!(draw(&state, 80, 24).backend());
+    let terminal = draw(&state, 80, 24);
+    shows(
+        &terminal,
+        &[
+            "▸ payments",
+            "▌✔ 1.8.0 ⇡ promotable",
+            "… sending",
+            "⟳ 0.8.3 0:42",
+            "bo · was 0.8.2",
+            "✖ 0.9.0 failed",
+            "🔒 mei",
+            "⟳ 2 deploying",
+        ],
+    );
+    assert_snapshot!(terminal.backend());
 }
 
 #[test]
@@ -38,7 +52,17 @@ fn matrix_200x60_with_a_second_backend_out_of_date() {
     argo.last_error = Some("Argo CD did not answer in 10 s (network)".into());
     state.deploy.backends.push(argo);
     select(&mut state, 3, 2);
-    assert_snapshot!(draw(&state, 200, 60).backend());
+    let terminal = draw(&state, 200, 60);
+    shows(
+        &terminal,
+        &[
+            "Deploys · sandbox · argo-east",
+            "argo-east · read-only · ⚠ Argo CD did not answer in 10 s (network)",
+            "showing data from 17m ago",
+            "▸ search",
+        ],
+    );
+    assert_snapshot!(terminal.backend());
 }
 
 #[test]
@@ -58,7 +82,16 @@ fn history_pane_with_changes_and_an_issue_on_the_board() {
 fn history_80x24() {
     let mut state = with_history();
     act(&mut state, Action::Down);
-    assert_snapshot!(draw(&state, 80, 24).backend());
+    let terminal = draw(&state, 80, 24);
+    shows(
+        &terminal,
+        &[
+            "payments · prod · history",
+            "▌rollback 1.7.1",
+            "changes in 1.7.1 (71aa00b):",
+        ],
+    );
+    assert_snapshot!(terminal.backend());
 }
 
 #[test]
@@ -76,7 +109,9 @@ fn read_only_footer() {
 fn small_40x12() {
     let mut state = state();
     select(&mut state, 2, 1);
-    assert_snapshot!(draw(&state, 40, 12).backend());
+    let terminal = draw(&state, 40, 12);
+    shows(&terminal, &["▸ notif…", "▌⟳ 0.8.3 0:42", "1 ▶", "q quit"]);
+    assert_snapshot!(terminal.backend());
 }
 
 #[test]
@@ -146,7 +181,21 @@ fn promote_plan_with_changes() {
         "dev",
         vec![newest, failed, earlier, running],
     );
-    assert_snapshot!(draw(&state, 80, 24).backend());
+    let terminal = draw(&state, 80, 24);
+    // Every change between what staging runs and what dev would bring, failed release included.
+    shows(
+        &terminal,
+        &[
+            "Promote payments dev → staging",
+            "runs now: 1.8.0 (8e1f0a9)",
+            "will run: 1.9.0 (9f0e1d2)",
+            "9f0e1d2 Add Apple Pay to checkout [PLAT-212]",
+            "4d5e6f7 Log refund ids",
+            "85ef00a Rate-limit the refunds endpoint [PLAT-90, PLAT-7]",
+            "y confirm",
+        ],
+    );
+    assert_snapshot!(terminal.backend());
 }
 
 #[test]
@@ -158,7 +207,18 @@ fn blocked_plan() {
         state.deploy.plan.as_ref().unwrap().outline.blockers.len(),
         2
     );
-    assert_snapshot!(draw(&state, 80, 24).backend());
+    let terminal = draw(&state, 80, 24);
+    shows(
+        &terminal,
+        &[
+            "✖ a deployment is already in flight in staging",
+            "✖ dev's deployment d-41 of 0.9.0 has not succeeded (failed)",
+            "Blocked: nothing will be sent",
+        ],
+    );
+    let footer = row(&terminal, 23);
+    assert!(!footer.contains("confirm"), "{footer}");
+    assert_snapshot!(terminal.backend());
 }
 
 #[test]

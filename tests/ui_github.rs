@@ -3,6 +3,8 @@
 //! its re-run question, the log viewer while GitHub has no log yet, a low request budget in
 //! the status bar, and a board of `owner/repo#n` and draft keys. Fixed clock and data.
 
+#[path = "ui_github/checks.rs"]
+mod checks;
 #[path = "ui_github/data.rs"]
 mod data;
 
@@ -10,9 +12,9 @@ use data::{board, failed_run, now, running_run, services};
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use shipdeck::app::connect;
 use shipdeck::app::deploy::BackendView;
 use shipdeck::app::keymap::Keymap;
-use shipdeck::app::connect;
 use shipdeck::app::pipelines::RunsBackend;
 use shipdeck::app::{Action, Msg, Screen, State, update};
 use shipdeck::config::{LogsConfig, WipPolicy};
@@ -129,32 +131,6 @@ fn a_production_cell_waiting_for_reviewers_80x24() {
 }
 
 #[test]
-fn a_release_github_already_lists_as_current_has_no_was() {
-    let mut state = deploys(80, 24);
-    let services = state.deploy.backends[0].services.clone();
-    let production = services[0]
-        .environments
-        .iter()
-        .find(|e| e.name == "production")
-        .and_then(|e| e.current.clone())
-        .expect("production runs something");
-    let mut moving = production.clone();
-    moving.id = shipdeck::domain::deploy::DeploymentId("run:9".into());
-    moving.state = shipdeck::domain::deploy::DeployState::InProgress;
-    state
-        .deploy
-        .watching
-        .insert(moving.id.clone(), (0, moving.clone()));
-    let screen = text(&draw(&state, 80, 24));
-    assert!(!screen.contains(" · was "), "{screen}");
-    moving.revision = "0ther0ne".into();
-    moving.version = None;
-    state.deploy.watching.insert(moving.id.clone(), (0, moving));
-    let screen = text(&draw(&state, 80, 24));
-    assert!(screen.contains(" · was "), "{screen}");
-}
-
-#[test]
 fn the_history_pane_says_the_protection_rules_120x32() {
     let mut state = deploys(120, 32);
     act(&mut state, Action::Open);
@@ -189,6 +165,15 @@ fn the_history_pane_says_the_protection_rules_120x32() {
         "{screen}"
     );
     assert!(screen.contains("waiting for review"), "{screen}");
+    // Held for a reviewer is not running: the took column says what holds it.
+    let held = screen
+        .lines()
+        .find(|l| l.contains("⏸ waiting for review"))
+        .unwrap();
+    assert!(
+        held.contains(" waiting  ") && !held.contains("running"),
+        "{held}"
+    );
     assert_snapshot!(terminal.backend());
 }
 
@@ -234,6 +219,9 @@ fn an_actions_run_with_its_rerun_key_80x24() {
     let footer = row(&terminal, 23);
     assert!(footer.contains("R re-run failed"), "{footer}");
     assert!(!footer.contains("cancel run"), "{footer}");
+    // The footer offers the deploys only where the header has their tab.
+    assert!(footer.contains("2 deploys"), "{footer}");
+    assert!(row(&terminal, 0).contains("2 Deploys"), "{screen}");
     assert_snapshot!(terminal.backend());
 }
 
@@ -308,22 +296,6 @@ fn a_low_budget_in_the_status_bar_100x30() {
     assert_snapshot!(terminal.backend());
 }
 
-#[test]
-fn a_rate_limit_wait_reads_in_minutes() {
-    let mut state = pipelines(100, 30);
-    sync(
-        &mut state,
-        SyncEvent::Waiting {
-            retry_after: std::time::Duration::from_secs(250),
-        },
-    );
-    let status = row(&draw(&state, 100, 30), 28);
-    assert!(
-        status.ends_with("rate limited: waiting 4m 10s (until 13:44)"),
-        "{status}"
-    );
-}
-
 /// The board of the acme project, the cursor on the draft.
 fn github_board() -> State {
     let mut state = new_state(80, 24);
@@ -356,41 +328,4 @@ fn a_board_of_github_keys_120x40_filtered_by_the_full_key() {
     assert!(screen.contains("storefront#131"), "{screen}");
     assert!(!screen.contains("payments#7"), "{screen}");
     assert_snapshot!(terminal.backend());
-}
-
-#[test]
-fn the_detail_keeps_the_full_key() {
-    let mut state = github_board();
-    state.selection.row = 0;
-    act(&mut state, Action::Open);
-    let screen = text(&draw(&state, 120, 40));
-    assert!(screen.contains("acme/storefront#12"), "{screen}");
-}
-
-#[test]
-fn help_lists_the_run_controls_only_where_they_apply() {
-    let mut state = pipelines(120, 40);
-    open_run(&mut state, "812");
-    act(&mut state, Action::Help);
-    let screen = text(&draw(&state, 120, 40));
-    assert!(screen.contains("re-run failed jobs"), "{screen}");
-    assert!(!screen.contains("cancel run"), "{screen}");
-    act(&mut state, Action::Close);
-    state.pipelines.backends[0].controls_runs = false;
-    act(&mut state, Action::Help);
-    let screen = text(&draw(&state, 120, 40));
-    assert!(!screen.contains("re-run failed jobs"), "{screen}");
-}
-
-#[test]
-fn help_lists_reviews_on_a_waiting_cell_only() {
-    let mut state = deploys(120, 40);
-    act(&mut state, Action::Help);
-    let screen = text(&draw(&state, 120, 40));
-    assert!(screen.contains("approve deployment"), "{screen}");
-    act(&mut state, Action::Close);
-    act(&mut state, Action::Left);
-    act(&mut state, Action::Help);
-    let screen = text(&draw(&state, 120, 40));
-    assert!(!screen.contains("approve deployment"), "{screen}");
 }

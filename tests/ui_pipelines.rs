@@ -102,12 +102,34 @@ fn the_run_tree_80x24() {
     };
     update(&mut state, Msg::Sync(loaded), now());
     let terminal = draw(&state, 80, 24);
+    let screen = text(&terminal);
+    assert!(screen.contains("▸   ✖ Integration tests"), "{screen}");
+    // No job or step took longer than the run it is part of.
+    let rows: Vec<&str> = screen.lines().collect();
+    let run = seconds_in(rows[1]).expect("the run's duration");
+    let parts: Vec<i64> = rows[3..11].iter().filter_map(|r| seconds_in(r)).collect();
+    assert_eq!(parts.len(), 6, "{screen}");
     assert!(
-        text(&terminal).contains("▸   ✖ Integration tests"),
-        "{}",
-        text(&terminal)
+        parts.iter().all(|&s| s <= run),
+        "{parts:?} in a run of {run}s\n{screen}"
+    );
+    // The footer offers the deploys only where the header has their tab.
+    assert!(
+        rows[23].contains("2 deploys") && rows[0].contains("2 Deploys"),
+        "{screen}"
     );
     assert_snapshot!(terminal.backend());
+}
+
+/// The last duration on a row ("3m00s", "35s"), in seconds.
+fn seconds_in(row: &str) -> Option<i64> {
+    row.split(|c: char| c.is_whitespace() || c == '"')
+        .filter_map(|word| {
+            let (minutes, rest) = word.split_once('m').unwrap_or(("0", word));
+            let seconds = rest.strip_suffix('s')?;
+            Some(minutes.parse::<i64>().ok()? * 60 + seconds.parse::<i64>().ok()?)
+        })
+        .next_back()
 }
 
 #[test]

@@ -1,13 +1,15 @@
 //! Rendered-frame tests of the sprint screen and standup mode: insta snapshots at fixed sizes,
 //! with a fixed clock and a sprint built through the domain types.
 
+#[path = "ui_sprint/checks.rs"]
+mod checks;
 #[path = "app_sprint/data.rs"]
 mod data;
 #[path = "support/frame.rs"]
 mod frame;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use data::{ACTIVE, at, now, sprints};
+use data::{ACTIVE, now, sprints};
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -274,25 +276,6 @@ fn standup_team_page_200x60() {
 }
 
 #[test]
-fn every_size_draws_a_sound_frame() {
-    let mut team = standup();
-    for _ in 0..5 {
-        apply(&mut team, Msg::Action(Action::NextPerson), now());
-    }
-    let mut burnup = sprint_screen();
-    apply(&mut burnup, Msg::Action(Action::ToggleBurnup), now());
-    let states = [sprint_screen(), burnup, standup(), team, base()];
-    let names = ["sprint", "burnup", "standup", "team page", "no sprint"];
-    let theme = Theme::load("dark", false).unwrap();
-    for (name, state) in names.iter().zip(&states) {
-        let odd = [(1, 1), (12, 40), (300, 5)];
-        for size in frame::sizes().chain(odd) {
-            frame::check(name, state, &theme, now(), size, &[]);
-        }
-    }
-}
-
-#[test]
 fn a_small_standup_page_says_what_it_cannot_show() {
     let terminal = draw(&standup(), 40, 12);
     let rows: Vec<String> = screen(&terminal).lines().map(String::from).collect();
@@ -320,33 +303,4 @@ fn a_small_sprint_screen() {
     let text = screen(&terminal);
     assert!(text.contains("q quit"), "{text}");
     assert_snapshot!("sprint_40x12", terminal.backend());
-}
-
-#[test]
-fn moves_are_shown_in_the_sprints_offset() {
-    let text = screen(&draw(&standup(), 120, 40));
-    // Ana moved PAY-110 to Done at 17:30 on Wed 11 Mar, +10:00.
-    let done = at(11, 17, 30).format("%a %H:%M").to_string();
-    assert!(text.contains(&done), "{done}: {text}");
-}
-
-#[test]
-fn a_failed_refresh_in_standup_says_the_data_is_old_and_keeps_the_page() {
-    let mut state = standup();
-    apply(&mut state, Msg::Action(Action::Refresh), now());
-    assert!(screen(&draw(&state, 80, 24)).contains("⟳"));
-    let failed = SyncEvent::SprintFailed {
-        sprint: Some(ACTIVE),
-        error: "Jira did not answer in 10 s (network)".into(),
-    };
-    apply(&mut state, Msg::Sync(failed), now());
-    let failed = SyncEvent::SprintFailed {
-        sprint: None,
-        error: "Jira did not answer in 10 s (network)".into(),
-    };
-    apply(&mut state, Msg::Sync(failed), now());
-    let text = screen(&draw(&state, 80, 24));
-    // Read 32 s before `now`, at 09:29 in the sprint's offset.
-    assert!(text.contains("⚠ not refreshed since 09:29"), "{text}");
-    assert!(text.contains("PAY-110"), "{text}");
 }

@@ -8,7 +8,7 @@ mod hex;
 mod jira;
 mod people;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
 use tokio::net::TcpListener;
@@ -37,9 +37,14 @@ pub struct Sandbox {
 impl Sandbox {
     /// Binds 127.0.0.1:port (0 = random) and serves on the current tokio runtime.
     pub async fn start(port: u16) -> io::Result<Sandbox> {
+        Self::start_at(port, Utc::now()).await
+    }
+
+    /// As `start`, with the seed data laid out around `now` rather than the current time:
+    /// tests pick the day, so what they check does not depend on when they run.
+    pub async fn start_at(port: u16, now: DateTime<Utc>) -> io::Result<Sandbox> {
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port)).await?;
         let addr = listener.local_addr()?;
-        let now = Utc::now();
         let store =
             jira::seed::seed(now).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
         let jira = jira::router(jira::AppState::new(format!("http://{addr}"), store));

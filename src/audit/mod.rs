@@ -84,7 +84,7 @@ impl AuditLog {
         let mut record = serde_json::to_vec(line).map_err(io::Error::other)?;
         record.push(b'\n');
         let mut file = self.store.open()?;
-        let start = file.len()?;
+        let start = file.size()?;
         let torn = file.last_byte()?.is_some_and(|b| b != b'\n');
         if torn {
             // Glued onto a torn line, this record would be lost with it.

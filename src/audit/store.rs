@@ -20,7 +20,8 @@ pub trait AuditStore: Send + Sync {
 
 /// One open log, held against other writers. Writes go to the end.
 pub trait AuditFile: Write {
-    fn len(&mut self) -> io::Result<u64>;
+    /// Bytes in the log: where the next write lands.
+    fn size(&mut self) -> io::Result<u64>;
     /// The last byte, `None` for an empty log.
     fn last_byte(&mut self) -> io::Result<Option<u8>>;
     /// Cuts the log back to `len` bytes.
@@ -78,12 +79,12 @@ impl Write for Locked {
 }
 
 impl AuditFile for Locked {
-    fn len(&mut self) -> io::Result<u64> {
+    fn size(&mut self) -> io::Result<u64> {
         Ok(self.0.metadata()?.len())
     }
 
     fn last_byte(&mut self) -> io::Result<Option<u8>> {
-        let len = self.len()?;
+        let len = self.size()?;
         if len == 0 {
             return Ok(None);
         }

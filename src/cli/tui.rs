@@ -3,9 +3,9 @@
 //! the user leaves.
 
 use super::fail;
+use crate::app::connect;
 use crate::app::deploy::BackendView;
 use crate::app::keymap::Keymap;
-use crate::app::connect;
 use crate::app::pipelines::{self, RunsBackend};
 use crate::app::run::{Deps, Link, run, wait};
 use crate::app::sprint::SprintView;

@@ -2,6 +2,7 @@
 //! ring buffer of at most `max_lines`, numbered from the start of the log.
 
 use super::draft::{Draft, MAX_TEXT};
+use super::escapes::Escapes;
 use super::style::StyledRun;
 use super::timestamp::{self, Scan};
 use chrono::{DateTime, Utc};
@@ -183,7 +184,7 @@ impl LogBuffer {
             self.store(line);
         } else {
             self.draft.line.timestamp = stamp;
-            self.parser.0.advance(&mut self.draft, body);
+            self.parser.advance(&mut self.draft, body);
             self.head = Head::Body;
             self.end_line();
         }
@@ -191,7 +192,7 @@ impl LogBuffer {
 
     fn stream(&mut self, bytes: &[u8]) {
         if self.head == Head::Body {
-            self.parser.0.advance(&mut self.draft, bytes);
+            self.parser.advance(&mut self.draft, bytes);
             return;
         }
         // A complete timestamp is at most MAX_LEN bytes, so MAX_LEN + 1 always decide.
@@ -209,9 +210,9 @@ impl LogBuffer {
             }
         };
         self.head = Head::Body;
-        self.parser.0.advance(&mut self.draft, &self.held[skip..]);
+        self.parser.advance(&mut self.draft, &self.held[skip..]);
         self.held.clear();
-        self.parser.0.advance(&mut self.draft, &bytes[take..]);
+        self.parser.advance(&mut self.draft, &bytes[take..]);
     }
 
     fn end_line(&mut self) {
@@ -223,10 +224,10 @@ impl LogBuffer {
                 }
                 Scan::Incomplete | Scan::NotStamp => 0,
             };
-            self.parser.0.advance(&mut self.draft, &self.held[skip..]);
+            self.parser.advance(&mut self.draft, &self.held[skip..]);
             self.held.clear();
         }
-        self.parser.0.advance(&mut self.draft, &CANCEL);
+        self.parser.advance(&mut self.draft, &CANCEL);
         self.head = Head::Idle;
         let line = self.draft.take();
         self.store(line);
@@ -281,17 +282,5 @@ fn plain_text(body: &[u8]) -> Option<&str> {
         std::str::from_utf8(body).ok()
     } else {
         None
-    }
-}
-
-/// vte's parser is neither `Clone` nor `Debug`. A copy starts in the ground state: parsing
-/// state only lives inside one line, so a copy taken mid-sequence loses at most that
-/// sequence's first half.
-#[derive(Default)]
-struct Escapes(vte::Parser);
-
-impl Clone for Escapes {
-    fn clone(&self) -> Self {
-        Self::default()
     }
 }

@@ -10,6 +10,7 @@
 
 mod buffer;
 mod draft;
+mod escapes;
 mod matcher;
 mod search;
 mod style;

@@ -32,7 +32,10 @@ pub enum ProviderError {
         status: u16,
         message: String,
     },
-    #[error("cannot reach {host}: {message}")]
+    /// The request did not get a whole HTTP answer; `message` names the host (never the
+    /// URL) and how far it got: a write may have reached the server unless it says
+    /// "cannot reach".
+    #[error("{message}")]
     Network { host: String, message: String },
     #[error("unexpected answer from {what}: {message}")]
     Decode { what: String, message: String },

@@ -6,6 +6,7 @@ mod network;
 pub mod proxy;
 mod segment;
 pub mod tls;
+mod transport;
 
 pub use failure::{DEFAULT_RETRY_AFTER, retry_after, server_text};
 pub use network::{CONNECT_TIMEOUT, Network, TOTAL_TIMEOUT, USER_AGENT};
@@ -150,13 +151,7 @@ impl HttpClient {
         let mut de = serde_json::Deserializer::from_slice(body);
         serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let at = e.path().to_string();
-            let inner = e.into_inner();
-            let message = if at == "." || at.is_empty() {
-                inner.to_string()
-            } else {
-                format!("at {at}: {inner}")
-            };
-            self.decode_error(path, &message)
+            self.decode_error(path, &failure::undecodable(body, &at, &e.into_inner()))
         })
     }
 
@@ -255,7 +250,7 @@ impl HttpClient {
         let request = self.request(Method::GET, path, query, headers, STREAM_LIFETIME);
         let response = tokio::time::timeout(self.timeout, request.send())
             .await
-            .map_err(|_| self.network_error(&self.no_answer()))?
+            .map_err(|_| self.failed(&format!("no answer from {} {}", self.host, self.within())))?
             .map_err(|e| self.network(&e))?;
         tracing::debug!(service = %self.service, path, status = response.status().as_u16(), "http stream");
         Ok(response)
@@ -267,12 +262,9 @@ impl HttpClient {
         self.timeout
     }
 
-    /// A `Network` error naming only the host, with `message` sanitised.
+    /// A `Network` error: "cannot reach HOST: `message`" (sanitised).
     pub fn network_error(&self, message: &str) -> ProviderError {
-        ProviderError::Network {
-            host: self.host.clone(),
-            message: sanitize(message, false),
-        }
+        self.failed(&format!("cannot reach {}: {message}", self.host))
     }
 
     fn request(
@@ -329,26 +321,24 @@ impl HttpClient {
     /// Host only: the URL may hold a query or credentials, and reqwest's own message holds
     /// the URL.
     pub fn network(&self, e: &reqwest::Error) -> ProviderError {
-        let message = if e.is_timeout() {
-            self.no_answer()
-        } else if let Some(why) =
-            tls::find_rustls(std::error::Error::source(e)).and_then(tls::refusal)
-        {
-            format!("TLS: {why}")
-        } else if e.is_connect() {
-            format!("connection failed: {}", root_cause(e))
-        } else {
-            root_cause(e)
-        };
-        self.network_error(&message)
+        self.failed(&transport::describe(&self.host, e, &self.within()))
     }
 
-    fn no_answer(&self) -> String {
+    /// "within 30 s (10 s to connect)", for a request that got no answer in time.
+    fn within(&self) -> String {
         format!(
-            "no answer within {} s (connect) / {} s (total)",
-            CONNECT_TIMEOUT.as_secs_f64(),
-            self.timeout.as_secs_f64()
+            "within {} s ({} s to connect)",
+            self.timeout.as_secs_f64(),
+            CONNECT_TIMEOUT.as_secs_f64()
         )
+    }
+
+    /// A `Network` error whose `message` names the host, sanitised.
+    fn failed(&self, message: &str) -> ProviderError {
+        ProviderError::Network {
+            host: self.host.clone(),
+            message: sanitize(message, false),
+        }
     }
 }
 
@@ -361,20 +351,8 @@ fn build(
         .client(redirect)
         .map_err(|why| ProviderError::Network {
             host: host.to_string(),
-            message: format!("cannot set up the HTTP client: {why}"),
+            message: format!("cannot reach {host}: cannot set up the HTTP client: {why}"),
         })
-}
-
-/// The innermost cause (an io error such as "Connection refused"), which never holds the URL.
-fn root_cause(e: &reqwest::Error) -> String {
-    let mut last = None;
-    let mut cause = std::error::Error::source(e);
-    while let Some(c) = cause {
-        last = Some(c);
-        cause = c.source();
-    }
-    // Without an inner cause reqwest's own text would name the URL, so say less.
-    last.map_or_else(|| "the request failed".to_string(), ToString::to_string)
 }
 
 #[cfg(test)]

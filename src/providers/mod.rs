@@ -3,6 +3,8 @@
 
 pub mod deploy;
 pub mod error;
+#[cfg(test)]
+mod fuzz_json;
 pub mod github;
 pub mod http;
 pub mod jira;

@@ -40,7 +40,7 @@ pub async fn open(kind: Demo) -> Result<Session, SetupError> {
         .map(|d| d.config_dir().join("config.toml").display().to_string())
         .unwrap_or_else(|| "~/.config/shipdeck/config.toml".into());
     let banner = format!(
-        "DEMO: built-in sandbox data. Connect your {source}: copy config.example.toml to {where_} (or pass --config)"
+        "DEMO: built-in sandbox data. Connect your {source}: run `shipdeck init`, or copy config.example.toml to {where_}"
     );
     Ok(Session {
         config: Config::default(),

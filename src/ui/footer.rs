@@ -78,11 +78,7 @@ fn hints(ctx: &Ctx) -> Vec<Hint> {
     let one = |action: Action, drop_rank: u8| single(ctx, action, drop_rank);
     match &state.popup {
         Some(Popup::ConfirmWip { .. } | Popup::ConfirmRun(_)) => {
-            vec![
-                one(Action::Confirm, 0),
-                one(Action::Deny, 0),
-                quit(ctx),
-            ]
+            vec![one(Action::Confirm, 0), one(Action::Deny, 0), quit(ctx)]
         }
         // Close's description covers the board too ("close popup / clear filter").
         Some(Popup::Help | Popup::Detail(_)) => {

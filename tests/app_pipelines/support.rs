@@ -4,10 +4,10 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use shipdeck::app::pipelines::logview::{Entry, LogViewer};
 use shipdeck::app::connect;
 use shipdeck::app::deploy::BackendView;
 use shipdeck::app::pipelines::RunsBackend;
+use shipdeck::app::pipelines::logview::{Entry, LogViewer};
 use shipdeck::app::{Action, Effect, Msg, State, update};
 use shipdeck::config::{LogsConfig, WipPolicy};
 use shipdeck::domain::pipeline::TailState;

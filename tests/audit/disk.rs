@@ -101,7 +101,7 @@ impl Write for Open<'_> {
 }
 
 impl AuditFile for Open<'_> {
-    fn len(&mut self) -> io::Result<u64> {
+    fn size(&mut self) -> io::Result<u64> {
         Ok(self.bytes().len() as u64)
     }
 

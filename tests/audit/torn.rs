@@ -9,6 +9,9 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+/// One append to the log, as the app makes them.
+type Write<'a> = Box<dyn Fn(&AuditLog) -> std::io::Result<()> + 'a>;
+
 fn on(disk: &Arc<Disk>) -> AuditLog {
     AuditLog::with_store(PathBuf::from("/state/shipdeck/audit.jsonl"), disk.clone())
 }
@@ -40,7 +43,7 @@ fn a_disk_full_at_any_byte_of_a_record_leaves_nothing_of_it() {
         Some("d-9"),
     );
     // A start and an outcome: the two kinds of record.
-    let writes: [(&str, Box<dyn Fn(&AuditLog) -> std::io::Result<()>>); 2] = [
+    let writes: [(&str, Write); 2] = [
         ("start", Box::new(|log| log.started(&second))),
         (
             "outcome",

@@ -5,9 +5,10 @@ use super::support::*;
 use shipdeck::domain::deploy::IdempotencyKey;
 use shipdeck::providers::deploy::HttpDeploy;
 use shipdeck::providers::{DeployBackend, ProviderError};
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 const ACTION: &str = "promote payments staging -> prod";
 
@@ -44,17 +45,53 @@ async fn a_503_is_retried_with_the_same_key() {
     assert_eq!(keys_seen(&server).await, [key.0.clone(), key.0]);
 }
 
-#[tokio::test(start_paused = true)]
+/// `first` once, then `then`; remembers when each request arrived.
+struct Stamped {
+    first: ResponseTemplate,
+    then: ResponseTemplate,
+    arrivals: Arc<Mutex<Vec<Instant>>>,
+}
+
+impl Respond for Stamped {
+    fn respond(&self, _: &Request) -> ResponseTemplate {
+        let mut arrivals = self.arrivals.lock().unwrap();
+        arrivals.push(Instant::now());
+        if arrivals.len() == 1 {
+            self.first.clone()
+        } else {
+            self.then.clone()
+        }
+    }
+}
+
+#[tokio::test]
 async fn a_429_waits_for_retry_after_then_retries() {
-    let limited = error(429, "rate_limited", "slow down").insert_header("Retry-After", "7");
-    let started = tokio::time::Instant::now();
-    let (server, key) = recovers_after(limited).await;
-    let waited = started.elapsed();
+    // Paused tokio time cannot stand in here: while a request is on a real socket it would
+    // jump to the client's own timeouts. The server's clock shows the wait instead: the retry
+    // cannot arrive sooner than Retry-After after the first request, whatever the load.
+    let server = MockServer::start().await;
+    let arrivals = Arc::new(Mutex::new(Vec::new()));
+    let stamped = Stamped {
+        first: error(429, "rate_limited", "slow down").insert_header("Retry-After", "1"),
+        then: json(202, fixture!("promote-accepted.json")),
+        arrivals: arrivals.clone(),
+    };
+    Mock::given(method("POST"))
+        .and(path(PROMOTE_PATH))
+        .respond_with(stamped)
+        .expect(2)
+        .mount(&server)
+        .await;
+    let key = IdempotencyKey::new();
+    let d = deploy(&server)
+        .promote(&promote_request(), &key)
+        .await
+        .unwrap();
+    assert_eq!(d.id.0, "d-1050");
     assert_eq!(keys_seen(&server).await, [key.0.clone(), key.0]);
-    assert!(
-        waited >= Duration::from_secs(7) && waited < Duration::from_secs(8),
-        "{waited:?}"
-    );
+    let arrivals = arrivals.lock().unwrap();
+    let waited = arrivals[1] - arrivals[0];
+    assert!(waited >= Duration::from_secs(1), "retried after {waited:?}");
 }
 
 #[tokio::test]

@@ -7,10 +7,11 @@ const WORKFLOW: &str = "deploy_workflow = \"deploy.yml\"";
 fn deploy_runs(world: &World) -> Vec<Value> {
     let runs =
         world.github("/repos/acme/storefront/actions/runs?event=workflow_dispatch&per_page=100");
+    // A failed list must fail the test, not read as "nothing was dispatched".
     runs["workflow_runs"]
         .as_array()
         .cloned()
-        .unwrap_or_default()
+        .unwrap_or_else(|| panic!("not a list of runs: {runs}"))
 }
 
 fn sha_of(world: &World, env: &str) -> String {

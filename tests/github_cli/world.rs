@@ -53,15 +53,18 @@ impl World {
     pub fn github(&self, path: &str) -> Value {
         let url = format!("{}/api/v3{path}", self.sandboxed.url());
         self.sandboxed.block_on(async {
-            reqwest::Client::new()
+            let answer = reqwest::Client::new()
                 .get(&url)
                 .bearer_auth(shipdeck_sandbox::DEMO_GITHUB_TOKEN)
                 .send()
                 .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap()
+                .unwrap();
+            assert!(
+                answer.status().is_success(),
+                "GET {path}: {}",
+                answer.status()
+            );
+            answer.json().await.unwrap()
         })
     }
 }

@@ -33,10 +33,12 @@ async fn the_log_redirect_is_followed_without_the_token() {
         .unwrap()
         .expect("a log");
     assert_eq!(String::from_utf8(log).unwrap(), LOG);
-    let leaked = storage
+    let seen = storage
         .received_requests()
         .await
-        .unwrap_or_default()
+        .expect("the storage records requests");
+    assert_eq!(seen.len(), 1, "one download from storage");
+    let leaked = seen
         .iter()
         .any(|r: &Request| r.headers.contains_key("authorization"));
     assert!(!leaked);

@@ -3,12 +3,12 @@
 //! board list of more than one page, the refusal to overwrite and `--force`, Ctrl-C and
 //! Ctrl-D, and no terminal at all.
 
+use crate::isolated::Isolated;
 use crate::pty::App;
 use shipdeck::config::load_file;
 use shipdeck_sandbox::{DEMO_BOARD_ID, Sandbox};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 
 const TOKEN_VAR: &str = "INIT_TEST_JIRA_TOKEN";
 const TOKEN: &str = "s3cret-jira-token-value";
@@ -187,20 +187,13 @@ fn ctrl_c_and_ctrl_d_stop_with_nothing_written() {
 
 #[test]
 fn without_a_terminal_it_says_what_to_do_and_exits_2() {
-    let home = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shipdeck"))
-        .arg("init")
-        .env("HOME", home.path())
-        .env("XDG_CONFIG_HOME", home.path())
-        .env_remove("SHIPDECK_CONFIG")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
+    let world = Isolated::new();
+    let out = world.command(&["init"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("needs a terminal"), "{said}");
     assert!(said.contains("config.example.toml"), "{said}");
-    let path = config_at(home.path());
+    let path = config_at(&world.root().join("config"));
     assert!(
         said.contains(&path.display().to_string()),
         "where it goes: {said}"

@@ -84,7 +84,7 @@ pub fn check(
         }
     }
     if width < MIN.0 || height < MIN.1 {
-        too_small(&rows, width, height).unwrap_or_else(|e| fail(e));
+        too_small(&rows, width, height).unwrap_or_else(&fail);
     } else if !rows.last().is_some_and(|r| r.contains(" quit")) {
         fail("no quit hint on the last line".into());
     }

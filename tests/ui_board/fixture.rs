@@ -3,8 +3,8 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use shipdeck::app::{Action, Msg, Popup, State, update};
 use shipdeck::app::keymap::Keymap;
+use shipdeck::app::{Action, Msg, Popup, State, update};
 use shipdeck::config::WipPolicy;
 use shipdeck::domain::text::sanitize;
 use shipdeck::domain::{
@@ -197,10 +197,17 @@ pub fn pending(state: &mut State, key: &str, to: usize) {
     let column = (0..state.columns().len())
         .find(|&c| state.visible_cards(c).iter().any(|i| i.key == key))
         .expect("the card is on the board");
-    let row = state.visible_cards(column).iter().position(|i| i.key == key);
+    let row = state
+        .visible_cards(column)
+        .iter()
+        .position(|i| i.key == key);
     state.selection.column = column;
     state.selection.row = row.unwrap();
-    let step = if to > column { Action::MoveRight } else { Action::MoveLeft };
+    let step = if to > column {
+        Action::MoveRight
+    } else {
+        Action::MoveLeft
+    };
     for _ in 0..column.abs_diff(to) {
         update(state, Msg::Action(step), now());
         if matches!(state.popup, Some(Popup::ConfirmWip { .. })) {
@@ -257,6 +264,9 @@ pub fn find(terminal: &Terminal<TestBackend>, text: &str) -> Option<(u16, u16)> 
             line.push_str(buffer[(x, y)].symbol());
         }
         let at = line.find(text)?;
-        starts.iter().find(|(byte, _)| *byte == at).map(|(_, x)| (*x, y))
+        starts
+            .iter()
+            .find(|(byte, _)| *byte == at)
+            .map(|(_, x)| (*x, y))
     })
 }

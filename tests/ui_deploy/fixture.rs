@@ -112,3 +112,11 @@ pub fn row(terminal: &Terminal<TestBackend>, y: u16) -> String {
         .trim_end()
         .to_string()
 }
+
+/// Panics, showing the screen, unless every one of `parts` is on it.
+pub fn shows(terminal: &Terminal<TestBackend>, parts: &[&str]) {
+    let text = screen(terminal);
+    for part in parts {
+        assert!(text.contains(part), "missing {part:?} in\n{text}");
+    }
+}

@@ -128,7 +128,7 @@ fn not_found() -> Check {
         "config",
         format!("no config file: none at {place}, no --config, no $SHIPDECK_CONFIG"),
         format!(
-            "copy config.example.toml to {place} and fill it in, or try `shipdeck doctor --demo`"
+            "run `shipdeck init`, or copy config.example.toml to {place} and fill it in; `shipdeck doctor --demo` checks the demo"
         ),
     )
 }

@@ -13,7 +13,11 @@ macro_rules! fixture {
 }
 
 mod client;
+#[cfg(test)]
+mod contract;
 mod dto;
+#[cfg(test)]
+mod fuzz_tests;
 mod map;
 mod pipeline;
 mod runs;

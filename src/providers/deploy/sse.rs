@@ -20,7 +20,7 @@ pub struct SseEvent {
 #[error("an event of the stream grew past {} MiB without ending", MAX_EVENT >> 20)]
 pub struct SseTooLarge;
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct SseParser {
     line: Vec<u8>,
     /// The last chunk ended with CR: an LF opening the next one belongs to it.
@@ -32,11 +32,35 @@ pub struct SseParser {
     id: Option<String>,
     last_event_id: String,
     retry_ms: Option<u64>,
+    /// `MAX_EVENT`, but for tests that need an oversized event to cost less than 64 MiB.
+    max_event: usize,
+}
+
+impl Default for SseParser {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl SseParser {
     pub fn new() -> Self {
-        Self::default()
+        Self::with_limit(MAX_EVENT)
+    }
+
+    /// A parser that refuses events past `max_event` bytes.
+    pub(super) fn with_limit(max_event: usize) -> Self {
+        Self {
+            line: Vec::new(),
+            after_cr: false,
+            started: false,
+            event: String::new(),
+            data: Vec::new(),
+            has_data: false,
+            id: None,
+            last_event_id: String::new(),
+            retry_ms: None,
+            max_event,
+        }
     }
 
     /// Feeds the next bytes of the stream; returns the events they completed.
@@ -76,9 +100,12 @@ impl SseParser {
         self.retry_ms
     }
 
+    /// Checked before each line is kept, whole or in part, so the limit holds however the
+    /// stream is cut and memory never grows past it.
     fn lines(&mut self, mut bytes: &[u8], out: &mut Vec<SseEvent>) -> Result<(), SseTooLarge> {
         while let Some(end) = bytes.iter().position(|&b| b == b'\n' || b == b'\r') {
             let cr = bytes[end] == b'\r';
+            self.fits(end)?;
             self.line.extend_from_slice(&bytes[..end]);
             let line = std::mem::take(&mut self.line);
             self.field(&line, out);
@@ -93,8 +120,14 @@ impl SseParser {
                 }
             }
         }
+        self.fits(bytes.len())?;
         self.line.extend_from_slice(bytes);
-        if self.line.len() + self.data.len() > MAX_EVENT {
+        Ok(())
+    }
+
+    /// Whether `more` bytes of the current line keep the event within the limit.
+    fn fits(&self, more: usize) -> Result<(), SseTooLarge> {
+        if self.line.len() + more + self.data.len() > self.max_event {
             return Err(SseTooLarge);
         }
         Ok(())
@@ -158,3 +191,6 @@ impl SseParser {
         });
     }
 }
+
+#[cfg(test)]
+mod limit_tests;

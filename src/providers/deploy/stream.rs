@@ -166,7 +166,7 @@ where
 }
 
 /// `chunk` and `end` are the protocol's events; others (a server's own pings) are skipped.
-fn log_event(event: SseEvent) -> Result<Option<LogEvent>, String> {
+pub(super) fn log_event(event: SseEvent) -> Result<Option<LogEvent>, String> {
     let end = match &event.id {
         None => None,
         Some(id) => Some(id.trim().parse::<u64>().map_err(|_| {

@@ -39,8 +39,12 @@ pub async fn send<B: Serialize + ?Sized>(
         let (error, wait) = match answer {
             Ok(reply) if reply.status.is_success() => {
                 let what = format!("POST {}", write.path);
-                let accepted: AcceptedDto = http.decode(&what, &reply.body)?;
-                return Ok(accepted.deployment);
+                match http.decode::<AcceptedDto>(&what, &reply.body) {
+                    Ok(accepted) => return Ok(accepted.deployment),
+                    // Accepted, but which deployment is unreadable (a proxy's page, a body
+                    // cut short): the same key asks the server to say it again.
+                    Err(error) => (error, BACKOFF * attempt),
+                }
             }
             Ok(reply) => {
                 let error = http.status_error(write.path, &reply);

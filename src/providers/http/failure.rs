@@ -6,6 +6,7 @@ use crate::providers::ProviderError;
 use reqwest::StatusCode;
 use reqwest::header::{CONTENT_TYPE, HeaderMap, RETRY_AFTER};
 use serde_json::Value;
+use serde_json::error::Category;
 use std::time::Duration;
 
 /// Used when a 429 carries no usable `Retry-After`.
@@ -120,6 +121,23 @@ fn json_text(json: &Value) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
 }
 
+/// Why `body` did not decode: not JSON at all (an HTML page, nothing, cut short), or JSON of
+/// another shape, where it stopped fitting (`at`, a path such as `issues[3].key`).
+pub(super) fn undecodable(body: &[u8], at: &str, error: &serde_json::Error) -> String {
+    let text = String::from_utf8_lossy(body);
+    let text = text.trim_start();
+    match error.classify() {
+        Category::Data if at.is_empty() || at == "." => error.to_string(),
+        Category::Data => format!("at {at}: {error}"),
+        _ if text.is_empty() => "an empty answer where JSON was expected".to_string(),
+        _ if text.starts_with('<') => {
+            "an HTML page instead of JSON (a proxy's or a login page?)".to_string()
+        }
+        Category::Eof => format!("the JSON answer ends before it is complete ({error})"),
+        Category::Syntax | Category::Io => format!("the answer is not JSON ({error})"),
+    }
+}
+
 /// One sanitised line of at most `MAX_TEXT` characters.
 pub(crate) fn short(text: &str) -> String {
     let clean = sanitize(text, false);
@@ -225,6 +243,22 @@ mod tests {
             error(409, HeaderMap::new(), body),
             ProviderError::Conflict("prod is locked".into())
         );
+    }
+
+    #[test]
+    fn an_undecodable_answer_says_what_it_was() {
+        let why = |body: &str, at: &str| {
+            let error = serde_json::from_str::<Vec<u8>>(body).unwrap_err();
+            undecodable(body.as_bytes(), at, &error)
+        };
+        assert_eq!(why("", "."), "an empty answer where JSON was expected");
+        assert_eq!(
+            why("<html>sign in</html>", "."),
+            "an HTML page instead of JSON (a proxy's or a login page?)"
+        );
+        assert!(why("SSH-2.0-OpenSSH", ".").starts_with("the answer is not JSON ("));
+        assert!(why("[1, 2", ".").starts_with("the JSON answer ends before it is complete ("));
+        assert!(why(r#"["x"]"#, "[0]").starts_with("at [0]: invalid type: string"));
     }
 
     #[test]

@@ -24,6 +24,12 @@ impl JiraClient {
         Self { http, cloud, board }
     }
 
+    /// Replaces the total per-request timeout.
+    pub fn with_timeout(mut self, total: std::time::Duration) -> Self {
+        self.http = self.http.with_timeout(total);
+        self
+    }
+
     pub fn base(&self) -> &str {
         self.http.base()
     }

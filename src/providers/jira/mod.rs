@@ -7,6 +7,8 @@ pub mod boards;
 mod changelog;
 mod client;
 mod dto;
+#[cfg(test)]
+mod fuzz_tests;
 mod map;
 mod search;
 mod sprint_data;
@@ -79,6 +81,12 @@ impl JiraProvider {
             setup: OnceCell::new(),
             history_fields: OnceCell::new(),
         })
+    }
+
+    /// Like `new` with a shorter total timeout per request (tests, impatient callers).
+    pub fn with_timeout(mut self, total: std::time::Duration) -> Self {
+        self.client = self.client.with_timeout(total);
+        self
     }
 
     async fn setup(&self) -> Result<&Setup, ProviderError> {
@@ -199,7 +207,20 @@ impl IssueTracker for JiraProvider {
                 to.name
             )));
         };
-        self.client.transition(&key.0, &transition.id).await
+        // Jira takes no idempotency key and a repeated transition may not exist from the new
+        // status, so a lost answer is not retried: it is reported as unknown.
+        self.client
+            .transition(&key.0, &transition.id)
+            .await
+            .map_err(|e| match e {
+                ProviderError::Network { .. } | ProviderError::Server { .. } => {
+                    ProviderError::UnknownOutcome {
+                        action: format!("moving {key} into {}", to.name),
+                        detail: e.to_string(),
+                    }
+                }
+                other => other,
+            })
     }
 
     async fn sprints(&self) -> Result<Vec<Sprint>, ProviderError> {
