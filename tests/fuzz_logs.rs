@@ -8,7 +8,9 @@ mod fuzz;
 use fuzz::{chunkings, config, hostile_bytes, pieces};
 use proptest::prelude::*;
 use shipdeck::config::LogsConfig;
-use shipdeck::logs::{LineKind, LogBuffer, LogLine, find_all, match_ranges, next_error, prev_error};
+use shipdeck::logs::{
+    LineKind, LogBuffer, LogLine, find_all, match_ranges, next_error, prev_error,
+};
 
 fn buffer(max_lines: usize) -> LogBuffer {
     LogBuffer::new(max_lines, &LogsConfig::default().error_patterns)
@@ -58,9 +60,15 @@ fn assert_clean(line: &LogLine) {
     let mut end = 0;
     for run in &line.runs {
         let (start, stop) = (run.start as usize, run.end as usize);
-        assert!(end <= start && start < stop && stop <= line.text.len(), "{run:?} in {line:?}");
+        assert!(
+            end <= start && start < stop && stop <= line.text.len(),
+            "{run:?} in {line:?}"
+        );
         assert!(line.text.is_char_boundary(start) && line.text.is_char_boundary(stop));
-        assert!(!run.style.is_plain(), "a run of the default style in {line:?}");
+        assert!(
+            !run.style.is_plain(),
+            "a run of the default style in {line:?}"
+        );
         end = stop;
     }
 }
@@ -161,5 +169,20 @@ proptest! {
         bytes.extend(fill.repeat(repeat + extra).into_bytes());
         bytes.extend(tail);
         same_however_cut(&bytes, &sizes, 10_000);
+    }
+}
+
+/// Found by `any_raw_bytes_come_out_clean`: a character split between two pushes made vte
+/// 0.15 drop the character after it (alacritty/vte#159); here the space went missing.
+#[test]
+fn a_character_split_between_pushes_keeps_the_one_after_it() {
+    let bytes = b"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc2\x80 \x80";
+    same_however_cut(bytes, &[7, 2, 2, 3], 10_000);
+    let text = "B\u{301}C\u{2500} é 修🚀 \u{ff}\n".as_bytes();
+    let (_, whole) = ingest(&[text], 10);
+    assert_eq!(whole.lines[0].text, "B\u{301}C\u{2500} é 修🚀 \u{ff}");
+    for at in 0..=text.len() {
+        let (_, cut) = ingest(&[&text[..at], &text[at..]], 10);
+        assert_eq!(cut, whole, "cut at {at}");
     }
 }

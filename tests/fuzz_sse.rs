@@ -46,8 +46,19 @@ struct Sent {
 /// Text a field value may hold: anything but CR, LF and NUL, leading spaces and colons too.
 fn value() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
-        select(vec![" ", ":", "  x", "data: y", "é", "修", "🚀", "\u{feff}", "\u{1b}[31m", "\t"])
-            .prop_map(String::from),
+        select(vec![
+            " ",
+            ":",
+            "  x",
+            "data: y",
+            "é",
+            "修",
+            "🚀",
+            "\u{feff}",
+            "\u{1b}[31m",
+            "\t"
+        ])
+        .prop_map(String::from),
         any::<char>()
             .prop_filter("no line end or NUL", |c| !matches!(c, '\r' | '\n' | '\0'))
             .prop_map(String::from),
@@ -62,7 +73,10 @@ fn sent() -> impl Strategy<Value = Sent> {
             value(),
         ]),
         vec(value(), 0..4),
-        proptest::option::of(prop_oneof![any::<u64>().prop_map(|n| n.to_string()), value()]),
+        proptest::option::of(prop_oneof![
+            any::<u64>().prop_map(|n| n.to_string()),
+            value()
+        ]),
         any::<bool>(),
         proptest::option::of(0u32..100_000),
     )
@@ -94,11 +108,19 @@ fn write(events: &[Sent], endings: &[&str], bom: bool) -> Vec<u8> {
         }
         lines.push(String::new());
     }
-    let mut out = if bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
+    let mut out = if bom {
+        b"\xEF\xBB\xBF".to_vec()
+    } else {
+        Vec::new()
+    };
     let mut after_cr = false;
     for (line, &end) in lines.iter().zip(endings.iter().cycle()) {
         // CR then a blank line's LF would read as one CRLF.
-        let end = if after_cr && line.is_empty() && end == "\n" { "\r\n" } else { end };
+        let end = if after_cr && line.is_empty() && end == "\n" {
+            "\r\n"
+        } else {
+            end
+        };
         out.extend_from_slice(line.as_bytes());
         out.extend_from_slice(end.as_bytes());
         after_cr = end == "\r";
@@ -122,7 +144,11 @@ fn expected(events: &[Sent]) -> Read {
             continue;
         }
         out.push(SseEvent {
-            event: if name.is_empty() { "message".into() } else { name },
+            event: if name.is_empty() {
+                "message".into()
+            } else {
+                name
+            },
             data: e.data.join("\n").into_bytes(),
             id: e.id.clone(),
         });

@@ -32,7 +32,9 @@ pub async fn serve(port: u16) -> ExitCode {
             println!(
                 "  connect shipdeck: [[deploy]] name = \"sandbox\", kind = \"http\", url = \"{url}\""
             );
-            println!("  or let `shipdeck init` write a config for it (any token works for Jira and GitHub)");
+            println!(
+                "  or let `shipdeck init` write a config for it (any token works for Jira and GitHub)"
+            );
             println!("Ctrl+C stops it.");
             let _ = tokio::signal::ctrl_c().await;
             ExitCode::SUCCESS

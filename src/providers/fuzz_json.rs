@@ -3,11 +3,19 @@
 //! text), so most cases get past the first field and reach the mapping code; now and then
 //! any JSON at all, or the fixture's bytes cut short.
 
+use crate::config::TokenSource;
+use crate::providers::ProviderError;
+use crate::providers::http::{Auth, HttpClient, Network};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use proptest::test_runner::Config;
+use serde::de::DeserializeOwned;
 use serde_json::{Number, Value};
+
+mod clean;
+
+pub use clean::{assert_clean, assert_clean_issue, assert_clean_json, assert_clean_person};
 
 /// `cases` per property in `cargo test`; `PROPTEST_CASES` set in the environment wins, for
 /// long runs (docs/TESTING.md). Failures are kept as named tests, not written to the tree.
@@ -20,17 +28,70 @@ pub fn config(cases: u32) -> Config {
     config
 }
 
+/// Decodes `bytes` as `service`'s client does; an answer that does not fit is a `Decode`
+/// error whose message reads cleanly.
+pub fn decode<T: DeserializeOwned>(service: &str, bytes: &[u8]) -> Option<T> {
+    let http = HttpClient::new(
+        service,
+        "http://127.0.0.1:9",
+        Auth::None,
+        TokenSource::Demo,
+        &Network::default(),
+    )
+    .expect("a loopback URL");
+    match http.decode::<T>("GET /x", bytes) {
+        Ok(value) => Some(value),
+        Err(e) => {
+            assert!(matches!(e, ProviderError::Decode { .. }), "{e:?}");
+            assert_clean(&e.to_string(), false);
+            None
+        }
+    }
+}
+
 /// Text servers send and mappers parse: dates good and bad, numbers as text, legacy sprint
 /// strings, URLs, escapes, controls, bidi overrides, wide and joined characters.
 const TEXTS: &[&str] = &[
-    "", " ", "x", "7", "-1", "3.5", "1e400", "NaN", "18446744073709551616",
-    "2026-11-20T10:15:00.000+0000", "2026-11-20T10:15:00Z", "2026-03-10", "9999-99-99T99:99:99Z",
-    "+262143-12-31T23:59:59Z", "2026-02-30", "not a date",
+    "",
+    " ",
+    "x",
+    "7",
+    "-1",
+    "3.5",
+    "1e400",
+    "NaN",
+    "18446744073709551616",
+    "2026-11-20T10:15:00.000+0000",
+    "2026-11-20T10:15:00Z",
+    "2026-03-10",
+    "9999-99-99T99:99:99Z",
+    "+262143-12-31T23:59:59Z",
+    "2026-02-30",
+    "+262143-12-31",
+    "-262144-01-01",
+    "not a date",
     "com.atlassian.greenhopper.service.sprint.Sprint@1f[id=7,state=ACTIVE,name=Sprint 23,goal=]",
-    "x[id=,name==,]", "[", "active", "closed", "success", "failure", "in_progress", "queued",
-    "https://github.com/o/r/actions/runs/123", "https://x/runs/99999999999999999999999",
-    "PLAT-1 fixes #12 and o/r#3", "##[error]", "\u{1b}]0;pwned\u{7}", "\u{1b}[2J", "\u{9b}31m",
-    "\u{0}\u{8}\r\n\t", "\u{202e}evil", "\u{feff}", "e\u{301}", "👨\u{200d}👩\u{200d}👧", "修复",
+    "x[id=,name==,]",
+    "[",
+    "active",
+    "closed",
+    "success",
+    "failure",
+    "in_progress",
+    "queued",
+    "https://github.com/o/r/actions/runs/123",
+    "https://x/runs/99999999999999999999999",
+    "PLAT-1 fixes #12 and o/r#3",
+    "##[error]",
+    "\u{1b}]0;pwned\u{7}",
+    "\u{1b}[2J",
+    "\u{9b}31m",
+    "\u{0}\u{8}\r\n\t",
+    "\u{202e}evil",
+    "\u{feff}",
+    "e\u{301}",
+    "👨\u{200d}👩\u{200d}👧",
+    "修复",
 ];
 
 /// Any JSON value; objects take their keys mostly from `names`.
@@ -68,7 +129,13 @@ fn text() -> impl Strategy<Value = String> {
 fn number() -> impl Strategy<Value = Value> {
     prop_oneof![
         (0u64..20).prop_map(Value::from),
-        select(vec![u64::MAX, u64::from(u32::MAX) + 1, 1 << 53]).prop_map(Value::from),
+        select(vec![
+            u64::MAX,
+            u64::from(u32::MAX),
+            u64::from(u32::MAX) + 1,
+            1 << 53
+        ])
+        .prop_map(Value::from),
         select(vec![-1i64, i64::MIN]).prop_map(Value::from),
         select(vec![0.5, -2.5, 1e308, -1e308, 1e-300]).prop_map(Value::from),
         any::<f64>().prop_map(|f| Number::from_f64(f).map_or(Value::Null, Value::Number)),
@@ -114,7 +181,10 @@ pub fn near(fixtures: &[&str]) -> impl Strategy<Value = Vec<u8>> {
     names.sort();
     names.dedup();
     let texts: Vec<String> = fixtures.iter().map(|f| f.to_string()).collect();
-    let mutated = (select(values), vec((any::<Index>(), mutation(names.clone())), 1..4))
+    let mutated = (
+        select(values),
+        vec((any::<Index>(), mutation(names.clone())), 1..4),
+    )
         .prop_map(|(mut value, mutations)| {
             for (at, m) in mutations {
                 let node = at.index(count(&value));
@@ -204,31 +274,6 @@ fn apply(node: &mut Value, mutation: Mutation) {
     }
 }
 
-/// Server text as the mappers must leave it: no control character (but newlines where
-/// `newlines`) and no bidi override.
-pub fn assert_clean(text: &str, newlines: bool) {
-    for c in text.chars() {
-        let bad = (c.is_control() && !(newlines && c == '\n'))
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        assert!(!bad, "{c:?} in {text:?}");
-    }
-}
-
-/// Every string of a mapped value (serialised), keys included, is clean.
-pub fn assert_clean_json(value: &Value) {
-    match value {
-        Value::String(s) => assert_clean(s, false),
-        Value::Array(items) => items.iter().for_each(assert_clean_json),
-        Value::Object(fields) => {
-            for (k, v) in fields {
-                assert_clean(k, false);
-                assert_clean_json(v);
-            }
-        }
-        _ => {}
-    }
-}
-
 /// The share of `samples` answers drawn from `strategy` that `decodes` accepts: a fuzz
 /// test whose answers all fail at the first field never reaches the mapping code.
 pub fn share_decoding(
@@ -245,20 +290,4 @@ pub fn share_decoding(
         })
         .count();
     accepted as f64 / f64::from(samples)
-}
-
-/// A card as the board shows it: every text clean, the description keeping its newlines.
-pub fn assert_clean_issue(issue: &crate::domain::Issue) {
-    for text in [&issue.key.0, &issue.summary, &issue.status.0, &issue.status_name, &issue.url] {
-        assert_clean(text, false);
-    }
-    issue.labels.iter().for_each(|l| assert_clean(l, false));
-    issue.sprint.iter().for_each(|s| assert_clean(s, false));
-    issue.assignee.iter().for_each(assert_clean_person);
-    assert_clean(&issue.description, true);
-}
-
-pub fn assert_clean_person(person: &crate::domain::Person) {
-    assert_clean(&person.id, false);
-    assert_clean(&person.display_name, false);
 }

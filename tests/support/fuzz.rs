@@ -21,27 +21,103 @@ pub fn config(cases: u32) -> Config {
 /// Pieces that mean something to a terminal, a log or an event stream, so that generated
 /// input is mostly made of half and whole sequences rather than noise.
 const FRAGMENTS: &[&[u8]] = &[
-    b"\x1b", b"[", b"]", b"\x1b[", b"\x1b]", b"\x1bP", b"\x1b_", b"\x1b^", b"\x1bX",
-    b"\x1b\\", b"\x07", b"\x00", b"\x18", b"\x1a", b"\x7f", b"\x08", b"\x0b", b"\x0c",
-    b";", b":", b"m", b"0", b"1", b"4", b"31", b"38;5;208", b"38;2;1;2;3", b"48:2::1:2:3",
-    b"4:0", b"?1049h", b"\x1b[0m", b"\x1b[1;31m", b"\x1b[2J", b"\x1b[6n", b"\x1bc", b"\x1b(0",
-    b"\x1b]8;;http://x.example\x1b\\", b"\x1b]0;title\x07", b"\x1bPq#0~\x1b\\",
-    b"\r", b"\r\n", b"\n", b"\n\n", b"\t", b" ",
+    b"\x1b",
+    b"[",
+    b"]",
+    b"\x1b[",
+    b"\x1b]",
+    b"\x1bP",
+    b"\x1b_",
+    b"\x1b^",
+    b"\x1bX",
+    b"\x1b\\",
+    b"\x07",
+    b"\x00",
+    b"\x18",
+    b"\x1a",
+    b"\x7f",
+    b"\x08",
+    b"\x0b",
+    b"\x0c",
+    b";",
+    b":",
+    b"m",
+    b"0",
+    b"1",
+    b"4",
+    b"31",
+    b"38;5;208",
+    b"38;2;1;2;3",
+    b"48:2::1:2:3",
+    b"4:0",
+    b"?1049h",
+    b"\x1b[0m",
+    b"\x1b[1;31m",
+    b"\x1b[2J",
+    b"\x1b[6n",
+    b"\x1bc",
+    b"\x1b(0",
+    b"\x1b]8;;http://x.example\x1b\\",
+    b"\x1b]0;title\x07",
+    b"\x1bPq#0~\x1b\\",
+    b"\r",
+    b"\r\n",
+    b"\n",
+    b"\n\n",
+    b"\t",
+    b" ",
     // C1 controls raw and UTF-8 encoded (CSI, OSC, DCS, ST, NEL).
-    b"\x9b", b"\x9c", b"\x9d", b"\x90", b"\x85", b"\xc2\x9b", b"\xc2\x9d", b"\xc2\x9c",
-    b"\xc2\x90", b"\xc2\x85",
+    b"\x9b",
+    b"\x9c",
+    b"\x9d",
+    b"\x90",
+    b"\x85",
+    b"\xc2\x9b",
+    b"\xc2\x9d",
+    b"\xc2\x9c",
+    b"\xc2\x90",
+    b"\xc2\x85",
     // Bidi override, BOM, combining acute, ZWJ, CJK, emoji, a wide emoji sequence.
-    "\u{202e}".as_bytes(), "\u{2067}".as_bytes(), "\u{feff}".as_bytes(), "\u{301}".as_bytes(),
-    "\u{200d}".as_bytes(), "修".as_bytes(), "🚀".as_bytes(), "👨\u{200d}👩\u{200d}👧".as_bytes(),
+    "\u{202e}".as_bytes(),
+    "\u{2067}".as_bytes(),
+    "\u{feff}".as_bytes(),
+    "\u{301}".as_bytes(),
+    "\u{200d}".as_bytes(),
+    "修".as_bytes(),
+    "🚀".as_bytes(),
+    "👨\u{200d}👩\u{200d}👧".as_bytes(),
     // Invalid and truncated UTF-8.
-    b"\xff", b"\xc3", b"\xe2\x82", b"\xf0\x9f", b"\xf0\x9f\x9a", b"\xed\xa0\x80",
+    b"\xff",
+    b"\xc3",
+    b"\xe2\x82",
+    b"\xf0\x9f",
+    b"\xf0\x9f\x9a",
+    b"\xed\xa0\x80",
     // Log line heads: timestamps (good, bad, partial) and workflow markers.
-    b"2026-11-25T09:00:01.1234567Z ", b"2026-11-25T09:00:01Z", b"2026-13-25T09:00:01Z ",
-    b"2026-11-25T09:00:01+02:00 ", b"2026-11-2", b"##[group]", b"##[endgroup]",
-    b"##[error]", b"##[warning]", b"##[", b"#", b"error", b"warning",
+    b"2026-11-25T09:00:01.1234567Z ",
+    b"2026-11-25T09:00:01Z",
+    b"2026-13-25T09:00:01Z ",
+    b"2026-11-25T09:00:01+02:00 ",
+    b"2026-11-2",
+    b"##[group]",
+    b"##[endgroup]",
+    b"##[error]",
+    b"##[warning]",
+    b"##[",
+    b"#",
+    b"error",
+    b"warning",
     // Event stream fields.
-    b"data", b"data:", b"data: ", b"event: chunk", b"event: end", b"id: 42", b"id:",
-    b"retry: 1500", b": keep-alive", b"\xef\xbb\xbf",
+    b"data",
+    b"data:",
+    b"data: ",
+    b"event: chunk",
+    b"event: end",
+    b"id: 42",
+    b"id:",
+    b"retry: 1500",
+    b": keep-alive",
+    b"\xef\xbb\xbf",
 ];
 
 /// Bytes built from `FRAGMENTS`, random bytes and characters, CSI sequences with huge or
@@ -72,7 +148,11 @@ fn csi() -> impl Strategy<Value = Vec<u8>> {
             let mut out = intro.to_vec();
             for (value, digits, sep) in params {
                 // Mostly short numbers (real colours), sometimes the whole u64.
-                let value = if digits == 0 { value } else { value % 10u64.pow(digits) };
+                let value = if digits == 0 {
+                    value
+                } else {
+                    value % 10u64.pow(digits)
+                };
                 out.extend_from_slice(value.to_string().as_bytes());
                 out.push(sep);
             }
@@ -84,7 +164,10 @@ fn csi() -> impl Strategy<Value = Vec<u8>> {
 
 /// The sizes a stream is cut into, cycled: empty pushes included, mostly small pieces.
 pub fn chunkings() -> impl Strategy<Value = Vec<usize>> {
-    vec(prop_oneof![4 => 1usize..8, 1 => Just(0usize), 1 => 8usize..200], 1..12)
+    vec(
+        prop_oneof![4 => 1usize..8, 1 => Just(0usize), 1 => 8usize..200],
+        1..12,
+    )
 }
 
 /// `bytes` cut into pieces of the `sizes`, cycled; a zero size is an empty piece, and every

@@ -3,43 +3,16 @@
 //! panic, and no server text reaches the domain or an error message unsanitised.
 
 use super::dto::{
-    AcceptedDto, DeploymentDto, DeploymentPageDto, EnvironmentsDto, RunDto, RunPageDto,
-    ServicesDto,
+    AcceptedDto, DeploymentDto, DeploymentPageDto, EnvironmentsDto, RunDto, RunPageDto, ServicesDto,
 };
 use super::sse::SseEvent;
 use super::{map, pipeline, stream};
-use crate::config::TokenSource;
-use crate::providers::ProviderError;
 use crate::providers::fuzz_json::{
-    assert_clean, assert_clean_json, config, near, share_decoding,
+    assert_clean, assert_clean_json, config, decode, near, share_decoding,
 };
-use crate::providers::http::{Auth, HttpClient, Network, server_text};
+use crate::providers::http::server_text;
 use proptest::prelude::*;
 use serde::Serialize;
-use serde::de::DeserializeOwned;
-
-fn http() -> HttpClient {
-    HttpClient::new(
-        "deploy",
-        "http://127.0.0.1:9",
-        Auth::None,
-        TokenSource::None,
-        &Network::default(),
-    )
-    .expect("a loopback URL")
-}
-
-/// Decodes as the client does; an error must read cleanly.
-fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
-    match http().decode::<T>("GET /v1/x", bytes) {
-        Ok(value) => Some(value),
-        Err(e) => {
-            assert!(matches!(e, ProviderError::Decode { .. }), "{e:?}");
-            assert_clean(&e.to_string(), false);
-            None
-        }
-    }
-}
 
 fn clean<T: Serialize>(mapped: &T) {
     assert_clean_json(&serde_json::to_value(mapped).expect("domain values serialise"));
@@ -71,16 +44,16 @@ proptest! {
         environments in near(&[fixture!("environments-ledger.json"), fixture!("environments-payments.json")]),
         protected in proptest::collection::vec(any::<String>(), 0..3),
     ) {
-        let Some(services) = decode::<ServicesDto>(&services) else { return Ok(()) };
+        let Some(services) = decode::<ServicesDto>("deploy", &services) else { return Ok(()) };
         for service in services.services {
-            let Some(found) = decode::<EnvironmentsDto>(&environments) else { return Ok(()) };
+            let Some(found) = decode::<EnvironmentsDto>("deploy", &environments) else { return Ok(()) };
             clean(&map::service(service, found.environments, &protected));
         }
     }
 
     #[test]
     fn deployment_pages_map_or_refuse(bytes in near(&deployments())) {
-        if let Some(page) = decode::<DeploymentPageDto>(&bytes) {
+        if let Some(page) = decode::<DeploymentPageDto>("deploy", &bytes) {
             for dto in page.deployments {
                 clean(&map::deployment(dto));
             }
@@ -89,10 +62,10 @@ proptest! {
 
     #[test]
     fn single_deployments_map_or_refuse(bytes in near(&single())) {
-        if let Some(dto) = decode::<DeploymentDto>(&bytes) {
+        if let Some(dto) = decode::<DeploymentDto>("deploy", &bytes) {
             clean(&map::deployment(dto));
         }
-        if let Some(accepted) = decode::<AcceptedDto>(&bytes) {
+        if let Some(accepted) = decode::<AcceptedDto>("deploy", &bytes) {
             clean(&map::deployment(accepted.deployment));
         }
     }
@@ -101,10 +74,10 @@ proptest! {
     fn runs_map_or_refuse(
         bytes in near(&[fixture!("run-311.json"), fixture!("run-odd.json"), fixture!("runs-page-1.json"), fixture!("runs-page-2.json")]),
     ) {
-        if let Some(dto) = decode::<RunDto>(&bytes) {
+        if let Some(dto) = decode::<RunDto>("deploy", &bytes) {
             clean(&pipeline::run(dto));
         }
-        if let Some(page) = decode::<RunPageDto>(&bytes) {
+        if let Some(page) = decode::<RunPageDto>("deploy", &bytes) {
             for dto in page.runs {
                 clean(&pipeline::run(dto));
             }
@@ -135,12 +108,15 @@ proptest! {
 #[test]
 fn a_fair_share_of_answers_reach_the_mappers() {
     let pages = share_decoding(near(&deployments()), 200, |b| {
-        decode::<DeploymentPageDto>(b).is_some()
+        decode::<DeploymentPageDto>("deploy", b).is_some()
     });
     let odd = near(&[fixture!("deployment-odd.json")]);
-    let single = share_decoding(odd, 200, |b| decode::<DeploymentDto>(b).is_some());
+    let single = share_decoding(odd, 200, |b| decode::<DeploymentDto>("deploy", b).is_some());
     let runs = share_decoding(near(&[fixture!("run-311.json")]), 200, |b| {
-        decode::<RunDto>(b).is_some()
+        decode::<RunDto>("deploy", b).is_some()
     });
-    assert!(pages > 0.2 && single > 0.2 && runs > 0.2, "{pages} {single} {runs}");
+    assert!(
+        pages > 0.2 && single > 0.2 && runs > 0.2,
+        "{pages} {single} {runs}"
+    );
 }

@@ -9,16 +9,12 @@ use super::dto::{
 };
 use super::map::{self, IssueContext};
 use super::{adf, sprint_data, values, wiki};
-use crate::config::TokenSource;
 use crate::domain::sprint::{Change, ChangeEvent};
-use crate::providers::ProviderError;
 use crate::providers::fuzz_json::{
-    any_json, assert_clean, assert_clean_issue, assert_clean_person, config, near,
+    any_json, assert_clean, assert_clean_issue, assert_clean_person, config, decode, near,
     share_decoding,
 };
-use crate::providers::http::{Auth, HttpClient, Network};
 use proptest::prelude::*;
-use serde::de::DeserializeOwned;
 
 macro_rules! fixture {
     ($name:literal) => {
@@ -28,26 +24,6 @@ macro_rules! fixture {
             $name
         ))
     };
-}
-
-/// Decodes as the client does; an error must read cleanly.
-fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
-    let http = HttpClient::new(
-        "Jira",
-        "http://127.0.0.1:9",
-        Auth::None,
-        TokenSource::Demo,
-        &Network::default(),
-    )
-    .expect("a loopback URL");
-    match http.decode::<T>("/rest/api/3/x", bytes) {
-        Ok(value) => Some(value),
-        Err(e) => {
-            assert!(matches!(e, ProviderError::Decode { .. }), "{e:?}");
-            assert_clean(&e.to_string(), false);
-            None
-        }
-    }
 }
 
 fn searches() -> Vec<&'static str> {
@@ -107,9 +83,9 @@ proptest! {
         fields in near(&[fixture!("fields.json"), fixture!("fields-flagged.json")]),
     ) {
         let (Some(board), Some(configuration), Some(fields)) = (
-            decode::<BoardDto>(&board),
-            decode::<BoardConfigDto>(&configuration),
-            decode::<Vec<FieldDto>>(&fields),
+            decode::<BoardDto>("Jira", &board),
+            decode::<BoardConfigDto>("Jira", &configuration),
+            decode::<Vec<FieldDto>>("Jira", &fields),
         ) else {
             return Ok(());
         };
@@ -130,10 +106,10 @@ proptest! {
     #[test]
     fn searches_map_or_refuse(bytes in near(&searches())) {
         let history = HistoryFields::new(Some("customfield_10016"), Some("customfield_10020"), &fields());
-        if let Some(page) = decode::<CloudSearchDto>(&bytes) {
+        if let Some(page) = decode::<CloudSearchDto>("Jira", &bytes) {
             page.issues.into_iter().for_each(|dto| map_issue(dto, &history));
         }
-        if let Some(page) = decode::<DcSearchDto>(&bytes) {
+        if let Some(page) = decode::<DcSearchDto>("Jira", &bytes) {
             page.issues.into_iter().for_each(|dto| map_issue(dto, &history));
         }
     }
@@ -143,7 +119,7 @@ proptest! {
         bytes in near(&[fixture!("changelog-302-1.json"), fixture!("changelog-302-2.json")]),
     ) {
         let history = HistoryFields::new(Some("customfield_10016"), Some("customfield_10020"), &fields());
-        if let Some(page) = decode::<ChangelogPageDto>(&bytes) {
+        if let Some(page) = decode::<ChangelogPageDto>("Jira", &bytes) {
             assert_clean_events(&changelog::events(&page.values, &history).0);
         }
     }
@@ -152,8 +128,8 @@ proptest! {
     fn sprints_map_or_refuse(
         bytes in near(&[fixture!("sprints.json"), fixture!("sprint-list-1.json"), fixture!("sprint-list-dc.json"), fixture!("sprint-active.json"), fixture!("sprint-active-dc.json")]),
     ) {
-        let mut dtos = decode::<SprintPageDto>(&bytes).map(|p| p.values).unwrap_or_default();
-        dtos.extend(decode::<SprintDto>(&bytes));
+        let mut dtos = decode::<SprintPageDto>("Jira", &bytes).map(|p| p.values).unwrap_or_default();
+        dtos.extend(decode::<SprintDto>("Jira", &bytes));
         for dto in dtos {
             sprint_data::offset_of(&dto);
             let sprint = map::sprint(dto);
@@ -166,10 +142,10 @@ proptest! {
     fn users_and_transitions_map_or_refuse(
         bytes in near(&[fixture!("myself-cloud.json"), fixture!("myself-dc.json"), fixture!("transitions.json")]),
     ) {
-        if let Some(user) = decode::<UserDto>(&bytes) {
+        if let Some(user) = decode::<UserDto>("Jira", &bytes) {
             assert_clean_person(&map::person(user));
         }
-        decode::<TransitionsDto>(&bytes);
+        decode::<TransitionsDto>("Jira", &bytes);
     }
 
     #[test]
@@ -193,20 +169,54 @@ proptest! {
 
 /// Wiki markup pieces, half-open ones included.
 const WIKI: &[&str] = &[
-    "{code}", "{code:java}", "{noformat}", "{quote}", "{color:red}", "{panel}", "*", "_", "-",
-    "+", "^", "~", "??", "{{", "}}", "[", "]", "|", "||", "[~ana]", "[text|http://x]", "!a.png!",
-    "h1. ", "h9. ", "# ", "## ", "* ", "** ", "*# ", "bq. ", "----", "\n", "\r\n", " ", "\t",
-    "修", "e\u{301}", "\u{1b}[31m",
+    "{code}",
+    "{code:java}",
+    "{noformat}",
+    "{quote}",
+    "{color:red}",
+    "{panel}",
+    "*",
+    "_",
+    "-",
+    "+",
+    "^",
+    "~",
+    "??",
+    "{{",
+    "}}",
+    "[",
+    "]",
+    "|",
+    "||",
+    "[~ana]",
+    "[text|http://x]",
+    "!a.png!",
+    "h1. ",
+    "h9. ",
+    "# ",
+    "## ",
+    "* ",
+    "** ",
+    "*# ",
+    "bq. ",
+    "----",
+    "\n",
+    "\r\n",
+    " ",
+    "\t",
+    "修",
+    "e\u{301}",
+    "\u{1b}[31m",
 ];
 
 /// The properties above are worth their time only if answers get past decoding.
 #[test]
 fn a_fair_share_of_answers_reach_the_mappers() {
     let issues = share_decoding(near(&searches()), 200, |b| {
-        decode::<CloudSearchDto>(b).is_some_and(|p| !p.issues.is_empty())
+        decode::<CloudSearchDto>("Jira", b).is_some_and(|p| !p.issues.is_empty())
     });
     let sprints = share_decoding(near(&[fixture!("sprints.json")]), 200, |b| {
-        decode::<SprintPageDto>(b).is_some_and(|p| !p.values.is_empty())
+        decode::<SprintPageDto>("Jira", b).is_some_and(|p| !p.values.is_empty())
     });
     assert!(issues > 0.2 && sprints > 0.2, "{issues} {sprints}");
 }

@@ -16,13 +16,15 @@ fn stream() -> impl Strategy<Value = Vec<u8>> {
         (0usize..400).prop_map(|n| format!("event: {}", "e".repeat(n))),
         Just(String::new()),
     ];
-    (vec(line, 0..12), proptest::sample::select(vec!["\n", "\r", "\r\n"])).prop_map(
-        |(lines, end)| {
+    (
+        vec(line, 0..12),
+        proptest::sample::select(vec!["\n", "\r", "\r\n"]),
+    )
+        .prop_map(|(lines, end)| {
             let mut out = lines.join(end);
             out.push_str(end);
             out.into_bytes()
-        },
-    )
+        })
 }
 
 /// The events until the parser refused, and whether it did.

@@ -14,6 +14,8 @@ macro_rules! fixture {
 }
 
 mod dto;
+#[cfg(test)]
+mod fuzz_tests;
 mod logs;
 mod map;
 mod repos;

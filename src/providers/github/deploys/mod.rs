@@ -20,6 +20,8 @@ mod changes;
 mod dispatch;
 mod dto;
 mod environments;
+#[cfg(test)]
+mod fuzz_tests;
 mod history;
 mod map;
 mod memory;

@@ -5,6 +5,8 @@
 mod board;
 mod dto;
 mod fetch;
+#[cfg(test)]
+mod fuzz_tests;
 mod history;
 pub mod issues;
 mod iterations;

@@ -3,6 +3,8 @@
 //! and state changes over REST.
 
 mod dto;
+#[cfg(test)]
+mod fuzz_tests;
 pub mod lanes;
 
 use super::project::{line, time};
